@@ -1,0 +1,53 @@
+# Dialogue: `make run` serves the demo on http://127.0.0.1:8000/, `make test` runs the suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-test messages migrate demo bench e2e-browser check clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Compile the gettext catalogues (needs msgfmt from gettext).
+messages: $(VENV)/.installed
+	$(PY) manage.py compilemessages --ignore "$(VENV)" -v0
+
+migrate: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput -v0
+
+# Load the demo only into an empty database, so `make run` never overwrites edits.
+demo: migrate
+	@if $(PY) manage.py shell -c "from content.models import HomePage; import sys; sys.exit(0 if HomePage.objects.exists() else 1)"; then \
+		echo "Database already has content: skipping the demo (run 'manage.py seed_demo' to refresh it)."; \
+	else $(PY) manage.py seed_demo; fi
+
+run: install messages demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-test messages
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+check: install-test
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$(openssl rand -hex 32) ALLOWED_HOSTS=dialogue.example \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+bench: install-test
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static var

@@ -1,0 +1,78 @@
+from django import template
+from django.conf import settings
+from django.db.models import Q
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _locale_pages(page, site):
+    """The page's live versions and the site's home pages, keyed by language, in one query."""
+    keys = Q(translation_key=site.root_page.translation_key)
+    if page is not None:
+        keys |= Q(translation_key=page.translation_key)
+    pages, homes = {}, {}
+    for candidate in Page.objects.live().filter(keys).select_related("locale"):
+        code = candidate.locale.language_code
+        if page is not None and candidate.translation_key == page.translation_key:
+            pages[code] = candidate
+        if candidate.translation_key == site.root_page.translation_key:
+            homes[code] = candidate
+    return pages, homes
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per interface language for the switcher and the hreflang alternates.
+
+    On a Wagtail page, each entry links to that page's translation; where there is none yet
+    (or only an untranslated copy of the source) it links to that language's home page and
+    says so, in that language."""
+    request = context.get("request")
+    if request is None:
+        return []
+    page = context.get("page") if isinstance(context.get("page"), Page) else None
+    site = Site.find_for_request(request)
+    current = translation.get_language()
+    pages, homes = _locale_pages(page, site) if site else ({}, {})
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = pages.get(code)
+        available = target is not None and target.alias_of_id is None
+        if page is None:
+            url = translate_url(request.get_full_path(), code)
+            available = True
+        elif target is not None:
+            url = target.get_url(request)
+        else:
+            home = homes.get(code)
+            url = home.get_url(request) if home else f"/{code}/"
+        with translation.override(code):
+            note = "" if available else gettext("not yet translated")
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+                "available": available,
+                "note": note,
+                "bidi": translation.get_language_info(code)["bidi"],
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    """Top-level pages marked "show in menus" in the visitor's language."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    home = site.root_page.localized
+    return [home] + list(home.get_children().live().public().in_menu().only("id", "title", "url_path", "locale_id", "depth", "path"))

@@ -1,0 +1,68 @@
+"""Groups and permissions for editors and for partners who translate into one language.
+
+A translator group may add, edit and publish pages only in its own locale's tree. Submitting
+pages for translation stays with editors: wagtail-localize's submit permission is global."""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+
+
+def _permissions(*codenames):
+    app_codenames = [codename.split(".") for codename in codenames]
+    found = {
+        f"{p.content_type.app_label}.{p.codename}": p
+        for p in Permission.objects.filter(codename__in=[c for _, c in app_codenames]).select_related("content_type")
+    }
+    return [found[codename] for codename in codenames]
+
+
+def _grant_pages(group, page):
+    for permission in _permissions(*(f"wagtailcore.{name}" for name in PAGE_PERMISSIONS)):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def _grant_choosers(group):
+    root = Collection.get_first_root_node()
+    for permission in _permissions("wagtaildocs.choose_document", "wagtailimages.choose_image"):
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
+
+
+def translator_group_name(locale):
+    return f"Translators ({locale.language_code})"
+
+
+def ensure_translator_group(locale, home_page):
+    """The "Translators (xx)" group: admin access and page rights on that locale's tree only."""
+    group, _ = Group.objects.get_or_create(name=translator_group_name(locale))
+    group.permissions.add(*_permissions("wagtailadmin.access_admin"))
+    _grant_pages(group, home_page)
+    _grant_choosers(group)
+    return group
+
+
+def ensure_editor_group():
+    """Editors build dialogues in every locale, manage partners and media, and submit translations."""
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(
+        *_permissions(
+            "wagtailadmin.access_admin",
+            "wagtail_localize.submit_translation",
+            "content.add_organisation",
+            "content.change_organisation",
+            "content.delete_organisation",
+        )
+    )
+    _grant_pages(group, Page.get_first_root_node())
+    root = Collection.get_first_root_node()
+    for permission in _permissions(
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+    ):
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
+    return group

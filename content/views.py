@@ -1,0 +1,35 @@
+from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
+
+SEARCH_MAX_LENGTH = 200
+RESULTS_PER_PAGE = 10
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when the database answers, 503 otherwise: for load balancers and uptime checks."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def search(request):
+    """Full-text search of live public pages in the visitor's language."""
+    query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    results = None
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
+        results = paginator.get_page(request.GET.get("page"))
+    return TemplateResponse(request, "content/search.html", {"query": query, "results": results})
