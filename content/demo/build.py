@@ -102,6 +102,7 @@ def ensure_material(topic):
     if document is None:
         document = Document(title=title)
         document.file.save(f"{material['filename']}.pdf", ContentFile(text_pdf(title, material["lines"])), save=False)
+        document.file_size = document.file.size
         document.save()
     return document
 

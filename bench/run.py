@@ -1,0 +1,540 @@
+#!/usr/bin/env python
+"""Serve the site with gunicorn on PostgreSQL and print requests/s and query counts.
+
+    make bench                      # or: .venv/bin/python bench/run.py [--help]
+
+One run: create a throwaway PostgreSQL database, migrate it, load the demo (seed_demo),
+collect the static files, start gunicorn with the production settings (bench/settings.py),
+drive a bare Django view and the demo topic page with wrk (or a small Python load generator
+when wrk is missing), count the topic page's SQL queries with Django's test client, print a
+table and record it in docs/performance.md. The database and every temporary file are
+removed at the end, whatever happens.
+
+Everything stays on the loopback interface and each phase is bounded in time. The figures
+are figures, not a test: the script exits 0 whether or not the targets are met.
+"""
+
+import argparse
+import datetime
+import http.client
+import json
+import multiprocessing
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+DOCS = ROOT / "docs" / "performance.md"
+
+BARE_URL = "/bench/bare"
+TOPIC_URL = "/en/we-the-internet/data-safety/"
+MAX_QUERIES = 12  # target from the issue: the topic page renders with at most 12 queries
+MIN_RATIO = 0.25  # target: topic page throughput >= 25% of the bare view's
+
+MARK_START = "<!-- bench:start -->"
+MARK_END = "<!-- bench:end -->"
+
+STARTED = time.monotonic()
+
+
+def log(message):
+    print(f"[{time.monotonic() - STARTED:6.1f}s] {message}", file=sys.stderr, flush=True)
+
+
+def cpu_count():
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def cpu_model():
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.lower().startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def version(dist):
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run(cmd, env, what, timeout):
+    """Run a management step; on failure show its output and stop."""
+    started = time.monotonic()
+    result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout[-4000:] + result.stderr[-4000:])
+        raise SystemExit(f"bench: {what} failed (exit {result.returncode})")
+    log(f"{what}: {time.monotonic() - started:.1f}s")
+    return result.stdout
+
+
+# --- PostgreSQL ------------------------------------------------------------------------------
+
+
+class Database:
+    """A fresh database on the server, dropped on exit."""
+
+    def __init__(self, server_url):
+        import psycopg  # the project's own driver, installed in the virtualenv
+
+        self.psycopg = psycopg
+        self.server_url = server_url.rstrip("/")
+        self.name = f"dialogue_bench_{os.getpid()}"
+        self.url = f"{self.server_url}/{self.name}"
+
+    def admin(self):
+        return self.psycopg.connect(f"{self.server_url}/postgres", autocommit=True, connect_timeout=5)
+
+    def create(self):
+        with self.admin() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{self.name}"')
+            conn.execute(f'CREATE DATABASE "{self.name}" ENCODING \'UTF8\' TEMPLATE template0')
+            return conn.execute("SHOW server_version").fetchone()[0]
+
+    def drop(self):
+        try:
+            with self.admin() as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+            log(f"dropped database {self.name}")
+        except Exception as exc:  # never hide the real error behind a cleanup error
+            print(f"bench: could not drop database {self.name}: {exc}", file=sys.stderr)
+
+
+# --- gunicorn --------------------------------------------------------------------------------
+
+
+class Server:
+    def __init__(self, env, workers, logfile):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.logfile = logfile
+        cmd = [
+            str(GUNICORN),
+            "config.wsgi",
+            "--bind", f"127.0.0.1:{self.port}",
+            "--workers", str(workers),
+            "--worker-class", "sync",
+            "--no-control-socket",
+            "--log-level", "warning",
+            "--error-logfile", str(logfile),
+            "--timeout", "30",
+        ]  # fmt: skip
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+
+    def wait_ready(self, timeout=30):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(self.base + "/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.2)
+        tail = Path(self.logfile).read_text(errors="replace")[-4000:] if Path(self.logfile).exists() else ""
+        raise SystemExit(f"bench: gunicorn did not answer /healthz in {timeout}s\n{tail}")
+
+    def check(self, path):
+        """The page must answer 200 itself (not a redirect or an error page) before we load it."""
+        request = urllib.request.Request(self.base + path)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                body = response.read()
+                if response.status != 200 or response.url != self.base + path:
+                    raise SystemExit(f"bench: {path} answered {response.status} via {response.url}")
+                return len(body)
+        except urllib.error.HTTPError as exc:
+            raise SystemExit(f"bench: {path} answered {exc.code}") from exc
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        log("gunicorn stopped")
+
+
+# --- load generators -------------------------------------------------------------------------
+
+
+def ensure_wrk():
+    """wrk's path, installing Debian's package when we are root; None to use the fallback."""
+    found = shutil.which("wrk")
+    if found:
+        return found
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        log("wrk not found: installing Debian's wrk package (apt-get install -y wrk)")
+        install = ["apt-get", "-o", "DPkg::Lock::Timeout=120", "install", "-y", "--no-install-recommends", "wrk"]
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "timeout": 240}
+        if subprocess.run(install, **quiet).returncode != 0:
+            subprocess.run(["apt-get", "update", "-qq"], **quiet)
+            subprocess.run(install, **quiet)
+        found = shutil.which("wrk")
+        if found:
+            return found
+    print(
+        "bench: wrk is not installed (Debian/Ubuntu: sudo apt-get install wrk); "
+        "using the built-in Python load generator, which saturates earlier: compare ratios, not absolute figures.",
+        file=sys.stderr,
+    )
+    return None
+
+
+def wrk_load(wrk, url, duration, threads, connections):
+    cmd = [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency", url]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 30).stdout
+    rps = re.search(r"Requests/sec:\s*([\d.]+)", out)
+    if not rps:
+        raise SystemExit(f"bench: could not parse wrk output:\n{out}")
+    total = re.search(r"(\d+) requests in", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s*(\d+)", out)
+    socket_errors = re.search(r"Socket errors:(.*)", out)
+    p50 = re.search(r"^\s*50%\s+(\S+)", out, re.M)
+    p99 = re.search(r"^\s*99%\s+(\S+)", out, re.M)
+    return {
+        "rps": float(rps.group(1)),
+        "requests": int(total.group(1)) if total else 0,
+        "errors": int(non2xx.group(1)) if non2xx else 0,
+        "socket_errors": socket_errors.group(1).strip() if socket_errors else "",
+        "p50": p50.group(1) if p50 else "",
+        "p99": p99.group(1) if p99 else "",
+    }
+
+
+def _python_load_process(port, path, deadline, connections, results):
+    counts, errors = [0] * connections, [0] * connections
+
+    def loop(i):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        while time.monotonic() < deadline:
+            try:
+                conn.request("GET", path)
+                response = conn.getresponse()
+                response.read()
+                if response.status < 400:
+                    counts[i] += 1
+                else:
+                    errors[i] += 1
+                if response.will_close:
+                    conn.close()  # the next request reconnects
+            except (OSError, http.client.HTTPException):
+                errors[i] += 1
+                conn.close()
+
+    threads = [threading.Thread(target=loop, args=(i,)) for i in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    results.put((sum(counts), sum(errors)))
+
+
+def python_load(port, path, duration, processes, connections):
+    """Fallback: `processes` processes with connections/processes keep-alive clients each."""
+    ctx = multiprocessing.get_context("fork")
+    results = ctx.Queue()
+    per_process = max(1, connections // processes)
+    started = time.monotonic()
+    deadline = started + duration
+    procs = [ctx.Process(target=_python_load_process, args=(port, path, deadline, per_process, results)) for _ in range(processes)]
+    for proc in procs:
+        proc.start()
+    done = [results.get(timeout=duration + 30) for _ in procs]
+    for proc in procs:
+        proc.join()
+    elapsed = time.monotonic() - started
+    ok = sum(count for count, _ in done)
+    return {"rps": ok / elapsed, "requests": ok, "errors": sum(err for _, err in done), "socket_errors": "", "p50": "", "p99": ""}
+
+
+# --- query count -----------------------------------------------------------------------------
+
+QUERY_SCRIPT = r"""
+import json, os
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+result = {}
+for url in json.loads(os.environ["BENCH_URLS"]):
+    runs = []
+    for label in ("cold", "warm"):
+        client = Client(HTTP_HOST="127.0.0.1")  # anonymous, no cookies, like the load generator
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        runs.append({"status": response.status_code, "sql": [q["sql"] for q in captured.captured_queries]})
+    result[url] = runs
+print("BENCH-QUERIES " + json.dumps(result))
+"""
+
+
+def count_queries(env, urls):
+    """Cold (first request of a fresh process) and warm (second) query lists per URL."""
+    out = run([PYTHON, "manage.py", "shell", "-c", QUERY_SCRIPT], dict(env, BENCH_URLS=json.dumps(urls)), "query count", 120)
+    for line in out.splitlines():
+        if line.startswith("BENCH-QUERIES "):
+            return json.loads(line[len("BENCH-QUERIES ") :])
+    raise SystemExit(f"bench: no query count in output:\n{out[-2000:]}")
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def render_table(rows):
+    header = ["URL", "req/s", "vs bare", "p50", "p99", "queries (cold / warm)"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---", "---:", "---:", "---:", "---:", "---:"]) + "|"]
+    for row in rows:
+        lines.append(
+            f"| `{row['url']}` | {row['rps']:.0f} | {row['ratio'] * 100:.1f}% | {row['p50']} | {row['p99']} "
+            f"| {row['cold']} / {row['warm']} |"
+        )
+    return "\n".join(lines)
+
+
+def render_report(info, rows, settings, verdicts):
+    machine = "\n".join(f"- {key}: {value}" for key, value in info.items())
+    run_settings = "\n".join(f"- {key}: {value}" for key, value in settings.items())
+    targets = "\n".join(f"- {line}" for line in verdicts)
+    return f"{render_table(rows)}\n\nTargets:\n\n{targets}\n\nMachine:\n\n{machine}\n\nRun:\n\n{run_settings}\n"
+
+
+DOC_TEMPLATE = f"""# Performance
+
+`make bench` (or `.venv/bin/python bench/run.py`) measures how fast the public site serves an
+anonymous visitor. It is a benchmark that prints figures, not a timed test: nothing fails
+when a figure drops, but the targets below are checked and printed.
+
+## What is measured
+
+- **Bare view**: `/bench/bare`, a Django view that returns `ok` (defined only in
+  `bench/urls.py`). It goes through the same middleware as every page (security, whitenoise,
+  sessions, locale, CSRF, CSP, redirects), so it is the ceiling for this stack on this
+  machine: WSGI, gunicorn and Django with no database and no template.
+- **Topic page**: `{TOPIC_URL}`, the demo's topic briefing as an anonymous visitor
+  sees it: Wagtail routing, the page's StreamField (headings, rich text, key facts, quote,
+  video, document, FAQ, call to action), breadcrumbs, sibling topics, the menu and the
+  language switcher with hreflang alternates in five languages.
+- **Throughput**: requests per second reported by `wrk` (2 threads, 16 connections, 10 s
+  after a 2 s warm-up) against gunicorn (sync workers, one per CPU, at least 2) on
+  127.0.0.1. `wrk` runs on the same machine and takes some of its CPU, which lowers both
+  figures; the ratio between them is what to compare between machines.
+- **Queries**: the SQL statements Django runs for one request of the page, captured with
+  `CaptureQueriesContext` around the test client in a fresh process against the same
+  database. *Cold* is the first request of the process (content types, site and locale
+  caches are empty), *warm* is the second, which is what a running worker serves. With
+  `CONN_HEALTH_CHECKS` each request that touches the database also sends one `SELECT 1`
+  before its first query; Django does not count it.
+
+Targets: the topic page renders with at most {MAX_QUERIES} queries (warm), and its throughput
+is at least {MIN_RATIO:.0%} of the bare view's (Wagtail's own starter page is at about 7% on a
+2-core machine).
+
+## How it runs
+
+`bench/run.py` creates a throwaway PostgreSQL database (`dialogue_bench_<pid>` on
+`postgres://postgres@127.0.0.1:5432`; set `BENCH_POSTGRES_URL` to use another server),
+runs `migrate` and `seed_demo` into it and `collectstatic` into a temporary `STATIC_ROOT`,
+then starts `gunicorn config.wsgi` with `DJANGO_SETTINGS_MODULE=bench.settings`: the
+production settings (whitenoise's manifest storage, persistent connections, the production
+middleware and caches) with plain http on loopback and quiet logging. It waits for
+`/healthz`, checks that both URLs answer 200, loads each one, stops gunicorn and drops the
+database. Media and static files go to a temporary folder that is removed too. A run takes
+about two minutes.
+
+Load generator: Debian's `wrk` (`apt-get install wrk`; the script installs it itself when it
+runs as root). Without it the script falls back to a small Python load generator, whose
+absolute figures are lower (it competes with the server for the CPU); the ratio is still
+meaningful. `bench/run.py --help` lists the options (duration, connections, workers,
+`--no-write` to leave this file alone, `--show-queries` to print the SQL).
+
+## Latest figures
+
+{MARK_START}
+{MARK_END}
+"""
+
+
+def write_docs(report):
+    text = DOCS.read_text() if DOCS.exists() else DOC_TEMPLATE
+    if MARK_START not in text or MARK_END not in text:
+        text = text.rstrip("\n") + f"\n\n## Latest figures\n\n{MARK_START}\n{MARK_END}\n"
+    head, rest = text.split(MARK_START, 1)
+    _old, tail = rest.split(MARK_END, 1)
+    DOCS.parent.mkdir(parents=True, exist_ok=True)
+    DOCS.write_text(f"{head}{MARK_START}\n{report}{MARK_END}{tail}")
+    log(f"wrote {DOCS.relative_to(ROOT)}")
+
+
+def print_queries(url, runs):
+    for label, data in zip(("cold", "warm"), runs):
+        print(f"\n{label} request of {url}: {len(data['sql'])} queries")
+        for number, sql in enumerate(data["sql"], 1):
+            print(f"  {number:2}. {sql}")
+
+
+# --- main ------------------------------------------------------------------------------------
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL (default 10)")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per URL (default 2)")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    parser.add_argument("--connections", type=int, default=16, help="concurrent connections (default 16)")
+    parser.add_argument("--workers", type=int, default=max(2, cpu_count()), help="gunicorn workers (default: CPUs, at least 2)")
+    parser.add_argument("--url", default=TOPIC_URL, help=f"page to compare with the bare view (default {TOPIC_URL})")
+    parser.add_argument("--python-load", action="store_true", help="use the Python load generator even if wrk is there")
+    parser.add_argument("--show-queries", action="store_true", help="print the SQL of the page (always done when over target)")
+    parser.add_argument("--no-write", action="store_true", help=f"do not update {DOCS.relative_to(ROOT)}")
+    args = parser.parse_args()
+
+    if not GUNICORN.exists():
+        raise SystemExit(f"bench: {GUNICORN} not found; run `make install-test` first")
+    wrk = None if args.python_load else ensure_wrk()
+
+    tmp = Path(tempfile.mkdtemp(prefix="dialogue-bench-"))
+    database = Database(os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432"))
+    server = None
+    try:
+        try:
+            pg_version = database.create()
+        except Exception as exc:
+            raise SystemExit(f"bench: cannot create a database on {database.server_url}: {exc}") from exc
+        log(f"created database {database.name} (PostgreSQL {pg_version})")
+        env = dict(
+            os.environ,
+            PYTHONPATH=str(ROOT),
+            DJANGO_SETTINGS_MODULE="bench.settings",
+            SECRET_KEY=secrets.token_hex(32),
+            DATABASE_URL=database.url,
+            STATIC_ROOT=str(tmp / "static"),
+            MEDIA_ROOT=str(tmp / "media"),
+            DIALOGUE_VAR_DIR=str(tmp / "var"),
+            DEMO_PASSWORD=secrets.token_urlsafe(12),
+            PYTHONDONTWRITEBYTECODE="1",
+        )
+        env.pop("REDIS_URL", None)  # the figures are for the default (local memory) cache
+        # Run the background tasks of the seeding (search and reference indexes) right away.
+        seed_env = dict(env, TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend")
+
+        # collectstatic needs no database: run it while the migrations run.
+        static_log = open(tmp / "collectstatic.log", "w+")
+        static_started = time.monotonic()
+        collect = subprocess.Popen(
+            [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, stdout=static_log, stderr=subprocess.STDOUT
+        )
+        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], seed_env, "migrate", 300)
+        run([PYTHON, "manage.py", "seed_demo"], seed_env, "seed_demo", 300)
+        if collect.wait(timeout=300) != 0:
+            static_log.seek(0)
+            sys.stderr.write(static_log.read()[-4000:])
+            raise SystemExit("bench: collectstatic failed")
+        log(f"collectstatic: {time.monotonic() - static_started:.1f}s (in parallel)")
+
+        queries = count_queries(env, [args.url, BARE_URL])
+
+        server = Server(env, args.workers, tmp / "gunicorn.log")
+        server.wait_ready()
+        sizes = {url: server.check(url) for url in (BARE_URL, args.url)}
+        log(f"gunicorn ready on {server.base} with {args.workers} workers")
+        load_average = os.getloadavg()[0]
+
+        results = {}
+        for url in (BARE_URL, args.url):
+            for phase, seconds in (("warm-up", args.warmup), ("load", args.duration)):
+                if seconds <= 0:
+                    continue
+                if wrk:
+                    result = wrk_load(wrk, server.base + url, seconds, args.threads, args.connections)
+                else:
+                    result = python_load(server.port, url, seconds, max(1, args.threads), args.connections)
+                if phase == "load":
+                    results[url] = result
+                    extra = f", {result['errors']} errors" if result["errors"] else ""
+                    extra += f", socket errors: {result['socket_errors']}" if result["socket_errors"] else ""
+                    log(f"{url}: {result['rps']:.0f} req/s ({result['requests']} requests{extra})")
+        server.stop()
+        server = None
+    finally:
+        if server is not None:
+            server.stop()
+        database.drop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    bare_rps = results[BARE_URL]["rps"]
+    rows = []
+    for url in (BARE_URL, args.url):
+        cold, warm = (len(run_["sql"]) for run_ in queries[url])
+        rows.append({"url": url, **results[url], "ratio": results[url]["rps"] / bare_rps, "cold": cold, "warm": warm})
+    page = rows[1]
+    verdicts = [
+        f"queries: {page['warm']} (warm) for at most {MAX_QUERIES}: {'met' if page['warm'] <= MAX_QUERIES else 'MISSED'}",
+        f"throughput: {page['ratio']:.1%} of the bare view for at least {MIN_RATIO:.0%}: "
+        f"{'met' if page['ratio'] >= MIN_RATIO else 'MISSED'}",
+    ]
+    info = {
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "CPU": f"{cpu_model()}, {cpu_count()} CPUs available (nproc)",
+        "load average before the load": f"{load_average:.2f}",
+        "OS": f"{platform.system()} {platform.release()}",
+        "Python": platform.python_version(),
+        "Django / Wagtail / wagtail-localize": f"{version('Django')} / {version('wagtail')} / {version('wagtail-localize')}",
+        "gunicorn": f"{version('gunicorn')}, {args.workers} sync workers",
+        "PostgreSQL": pg_version,
+    }
+    settings = {
+        "load generator": (
+            f"wrk, {args.threads} threads, {args.connections} connections, {args.duration} s per URL after {args.warmup} s warm-up"
+            if wrk
+            else f"Python (http.client), {args.threads} processes, {args.connections} connections, {args.duration} s per URL"
+        ),
+        "response sizes": ", ".join(f"`{url}` {size} bytes" for url, size in sizes.items()),
+        "settings": "bench.settings (production settings, http on loopback, local-memory cache)",
+    }
+    report = render_report(info, rows, settings, verdicts)
+    print()
+    print(report)
+    if args.show_queries or page["warm"] > MAX_QUERIES:
+        print_queries(args.url, queries[args.url])
+    if any(r["errors"] for r in rows):
+        print("bench: some responses were errors; the figures are not valid", file=sys.stderr)
+    elif not args.no_write:
+        write_docs(report)
+    log("done")
+
+
+if __name__ == "__main__":
+    main()
