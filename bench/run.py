@@ -129,6 +129,24 @@ class Database:
             print(f"bench: could not drop database {self.name}: {exc}", file=sys.stderr)
 
 
+class ExistingDatabase(Database):
+    """A database given with --database-url: used as it is, never created or dropped."""
+
+    def __init__(self, url):
+        import psycopg
+
+        self.psycopg = psycopg
+        self.url = url
+        self.server_url, _, self.name = url.rstrip("/").rpartition("/")
+
+    def create(self):
+        with self.psycopg.connect(self.url, autocommit=True, connect_timeout=5) as conn:
+            return conn.execute("SHOW server_version").fetchone()[0]
+
+    def drop(self):
+        pass
+
+
 # --- gunicorn --------------------------------------------------------------------------------
 
 
@@ -419,6 +437,11 @@ def main():
     parser.add_argument("--python-load", action="store_true", help="use the Python load generator even if wrk is there")
     parser.add_argument("--show-queries", action="store_true", help="print the SQL of the page (always done when over target)")
     parser.add_argument("--no-write", action="store_true", help=f"do not update {DOCS.relative_to(ROOT)}")
+    parser.add_argument(
+        "--database-url",
+        help="use this existing, already seeded database instead of a fresh one (not migrated, seeded or dropped)",
+    )
+    parser.add_argument("--static-root", help="use these already collected static files instead of running collectstatic")
     args = parser.parse_args()
 
     if not GUNICORN.exists():
@@ -426,21 +449,24 @@ def main():
     wrk = None if args.python_load else ensure_wrk()
 
     tmp = Path(tempfile.mkdtemp(prefix="dialogue-bench-"))
-    database = Database(os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432"))
+    if args.database_url:
+        database = ExistingDatabase(args.database_url)
+    else:
+        database = Database(os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432"))
     server = None
     try:
         try:
             pg_version = database.create()
         except Exception as exc:
             raise SystemExit(f"bench: cannot create a database on {database.server_url}: {exc}") from exc
-        log(f"created database {database.name} (PostgreSQL {pg_version})")
+        log(f"{'using' if args.database_url else 'created'} database {database.name} (PostgreSQL {pg_version})")
         env = dict(
             os.environ,
             PYTHONPATH=str(ROOT),
             DJANGO_SETTINGS_MODULE="bench.settings",
             SECRET_KEY=secrets.token_hex(32),
             DATABASE_URL=database.url,
-            STATIC_ROOT=str(tmp / "static"),
+            STATIC_ROOT=str(args.static_root or tmp / "static"),
             MEDIA_ROOT=str(tmp / "media"),
             DIALOGUE_VAR_DIR=str(tmp / "var"),
             DEMO_PASSWORD=secrets.token_urlsafe(12),
@@ -451,18 +477,26 @@ def main():
         seed_env = dict(env, TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend")
 
         # collectstatic needs no database: run it while the migrations run.
-        static_log = open(tmp / "collectstatic.log", "w+")
-        static_started = time.monotonic()
-        collect = subprocess.Popen(
-            [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, stdout=static_log, stderr=subprocess.STDOUT
-        )
-        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], seed_env, "migrate", 300)
-        run([PYTHON, "manage.py", "seed_demo"], seed_env, "seed_demo", 300)
-        if collect.wait(timeout=300) != 0:
-            static_log.seek(0)
-            sys.stderr.write(static_log.read()[-4000:])
-            raise SystemExit("bench: collectstatic failed")
-        log(f"collectstatic: {time.monotonic() - static_started:.1f}s (in parallel)")
+        collect = None
+        if not args.static_root:
+            static_log = open(tmp / "collectstatic.log", "w+")
+            static_started = time.monotonic()
+            collect = subprocess.Popen(
+                [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+                cwd=ROOT,
+                env=env,
+                stdout=static_log,
+                stderr=subprocess.STDOUT,
+            )
+        if not args.database_url:
+            run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], seed_env, "migrate", 300)
+            run([PYTHON, "manage.py", "seed_demo"], seed_env, "seed_demo", 300)
+        if collect is not None:
+            if collect.wait(timeout=300) != 0:
+                static_log.seek(0)
+                sys.stderr.write(static_log.read()[-4000:])
+                raise SystemExit("bench: collectstatic failed")
+            log(f"collectstatic: {time.monotonic() - static_started:.1f}s (in parallel)")
 
         queries = count_queries(env, [args.url, BARE_URL])
 

@@ -164,7 +164,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 def machine_translator():
     """DeepL or LibreTranslate from the environment; the dummy translator otherwise."""
-    kind = os.environ.get("MACHINE_TRANSLATOR", "dummy").lower()
+    kind = (os.environ.get("MACHINE_TRANSLATOR") or "dummy").lower()
     if kind == "deepl":
         return {
             "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
@@ -178,7 +178,7 @@ def machine_translator():
                 "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
             },
         }
-    if kind in {"", "none", "off"}:
+    if kind in {"none", "off"}:
         return None
     return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 

@@ -36,8 +36,6 @@ PG_HOST, PG_PORT, PG_USER = "127.0.0.1", 5432, "postgres"
 DEMO_PASSWORD = "e2e-" + secrets.token_urlsafe(12)
 E2E_DIR = Path(__file__).resolve().parent
 
-# Third-party video hosts that must not be contacted before the visitor consents.
-VIDEO_HOSTS = ("youtube.com", "youtube-nocookie.com", "ytimg.com", "googlevideo.com", "vimeo.com", "vimeocdn.com", "framatube.org")
 
 
 def _in_ci():
@@ -279,12 +277,3 @@ def page(context):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.js_errors = errors
     return page
-
-
-def login(page, server, username):
-    """Sign into the Wagtail admin through its login form."""
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", server.password)
-    page.click("button[type=submit], input[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))

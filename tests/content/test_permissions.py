@@ -1,0 +1,52 @@
+"""Partners translate their own language and nothing else; editors run the dialogue."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+pytestmark = pytest.mark.django_db
+
+
+def edit_url(page):
+    return f"/admin/pages/{page.pk}/edit/"
+
+
+def test_translator_can_edit_and_publish_french_pages(translator_client, topic, locales):
+    french = topic.get_translation(locales["fr"])
+    response = translator_client.get(edit_url(french))
+    assert response.status_code == 200
+    permissions = french.permissions_for_user(response.wsgi_request.user)
+    assert permissions.can_edit() and permissions.can_publish()
+
+
+def test_translator_cannot_edit_english_source_or_other_locales(translator_client, topic, locales):
+    for page in (topic, topic.get_translation(locales["es"]), topic.get_translation(locales["ar"])):
+        response = translator_client.get(edit_url(page))
+        assert response.status_code in (302, 403), page.url
+        user = response.wsgi_request.user
+        assert not page.permissions_for_user(user).can_edit()
+
+
+def test_translator_cannot_submit_pages_for_translation(translator_client):
+    user = translator_client.get("/admin/").wsgi_request.user
+    assert not user.has_perm("wagtail_localize.submit_translation")
+    assert translator_client.get("/admin/localize/submit/page/3/").status_code in (302, 403)
+
+
+def test_translator_groups_exist_per_language_with_no_global_rights(locales):
+    for code in ("fr", "es", "uk", "ar"):
+        group = Group.objects.get(name=f"Translators ({code})")
+        assert not group.permissions.filter(codename="submit_translation").exists()
+        roots = {permission.page.locale.language_code for permission in group.page_permissions.select_related("page__locale")}
+        assert roots == {code}
+
+
+def test_editor_can_edit_every_locale_and_submit_translations(editor_client, topic, locales):
+    for code in ("en", "fr", "ar"):
+        assert editor_client.get(edit_url(topic.get_translation(locales[code]))).status_code == 200
+    user = editor_client.get("/admin/").wsgi_request.user
+    assert user.has_perm("wagtail_localize.submit_translation")
+
+
+def test_anonymous_visitors_are_sent_to_login(client, topic):
+    response = client.get(edit_url(topic))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
