@@ -433,6 +433,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--connections", type=int, default=16, help="concurrent connections (default 16)")
     parser.add_argument("--workers", type=int, default=max(2, cpu_count()), help="gunicorn workers (default: CPUs, at least 2)")
+    parser.add_argument("--rounds", type=int, default=1, help="load each URL this many times, alternating; keep the best (default 1)")
     parser.add_argument("--url", default=TOPIC_URL, help=f"page to compare with the bare view (default {TOPIC_URL})")
     parser.add_argument("--python-load", action="store_true", help="use the Python load generator even if wrk is there")
     parser.add_argument("--show-queries", action="store_true", help="print the SQL of the page (always done when over target)")
@@ -507,19 +508,27 @@ def main():
         load_average = os.getloadavg()[0]
 
         results = {}
-        for url in (BARE_URL, args.url):
-            for phase, seconds in (("warm-up", args.warmup), ("load", args.duration)):
-                if seconds <= 0:
-                    continue
-                if wrk:
-                    result = wrk_load(wrk, server.base + url, seconds, args.threads, args.connections)
-                else:
-                    result = python_load(server.port, url, seconds, max(1, args.threads), args.connections)
-                if phase == "load":
-                    results[url] = result
+        for round_ in range(1, args.rounds + 1):
+            for url in (BARE_URL, args.url):
+                phases = (("warm-up", args.warmup if round_ == 1 else 0), ("load", args.duration))
+                for phase, seconds in phases:
+                    if seconds <= 0:
+                        continue
+                    if wrk:
+                        result = wrk_load(wrk, server.base + url, seconds, args.threads, args.connections)
+                    else:
+                        result = python_load(server.port, url, seconds, max(1, args.threads), args.connections)
+                    if phase != "load":
+                        continue
                     extra = f", {result['errors']} errors" if result["errors"] else ""
                     extra += f", socket errors: {result['socket_errors']}" if result["socket_errors"] else ""
-                    log(f"{url}: {result['rps']:.0f} req/s ({result['requests']} requests{extra})")
+                    log(f"round {round_}, {url}: {result['rps']:.0f} req/s ({result['requests']} requests{extra})")
+                    # Other work on the machine only ever slows a round down: keep the best one,
+                    # but never forget an error in any round.
+                    errors = result["errors"] + results.get(url, {}).get("errors", 0)
+                    if url not in results or result["rps"] > results[url]["rps"]:
+                        results[url] = result
+                    results[url]["errors"] = errors
         server.stop()
         server = None
     finally:
@@ -552,6 +561,7 @@ def main():
     settings = {
         "load generator": (
             f"wrk, {args.threads} threads, {args.connections} connections, {args.duration} s per URL after {args.warmup} s warm-up"
+            + (f", best of {args.rounds} alternating rounds" if args.rounds > 1 else "")
             if wrk
             else f"Python (http.client), {args.threads} processes, {args.connections} connections, {args.duration} s per URL"
         ),
