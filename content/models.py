@@ -178,3 +178,22 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class ContentVersion(models.Model):
+    """A counter bumped whenever published content changes (see content/signals.py).
+
+    Rendered fragments (navigation, briefing bodies) are cached under the current number, so
+    one cheap read replaces a dozen queries and every gunicorn worker sees a change at once,
+    whatever the cache backend."""
+
+    number = models.BigIntegerField(default=0)
+
+    @classmethod
+    def current(cls):
+        return cls.objects.values_list("number", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls):
+        if not cls.objects.filter(pk=1).update(number=models.F("number") + 1):
+            cls.objects.get_or_create(pk=1)

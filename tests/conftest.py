@@ -49,3 +49,13 @@ def editor_client(db):
 @pytest.fixture
 def translator_client(db):
     return login("translator-fr")
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rendered fragments are cached; each test starts cold, as the database is rolled back."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -6,6 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
+from content.models import ContentVersion
+
 register = template.Library()
 
 
@@ -76,3 +78,14 @@ def menu_pages(context):
         return []
     home = site.root_page.localized
     return [home] + list(home.get_children().live().public().in_menu().only("id", "title", "url_path", "locale_id", "depth", "path"))
+
+
+@register.simple_tag(takes_context=True)
+def content_version(context):
+    """The published-content version, read once per request; part of every fragment cache key."""
+    request = context.get("request")
+    if request is None:
+        return f"v{ContentVersion.current()}"
+    if not hasattr(request, "_content_version"):
+        request._content_version = f"v{ContentVersion.current()}"
+    return request._content_version

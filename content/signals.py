@@ -1,0 +1,23 @@
+"""Invalidate cached fragments when anything they show may have changed."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import ContentVersion, Organisation
+
+
+def bump(**kwargs):
+    ContentVersion.bump()
+
+
+def connect():
+    page_published.connect(bump, dispatch_uid="content-version-published")
+    page_unpublished.connect(bump, dispatch_uid="content-version-unpublished")
+    for model in (Page, Site, Organisation, get_document_model(), get_image_model()):
+        post_delete.connect(bump, sender=model, dispatch_uid=f"content-version-delete-{model.__name__}")
+    for model in (Site, Organisation, get_document_model(), get_image_model()):
+        post_save.connect(bump, sender=model, dispatch_uid=f"content-version-save-{model.__name__}")
+    post_page_move.connect(bump, dispatch_uid="content-version-move")
