@@ -20,5 +20,9 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", content_views.search, name="search"),
+    path("accounts/", include("participation.accounts.urls")),
+    path("", include("participation.proposals.urls")),
+    path("comments/", include("participation.comments.urls")),
+    path("moderation/", include("participation.moderation.urls")),
     path("", include(wagtail_urls)),
 )

@@ -84,6 +84,7 @@ class DialoguePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("questions")]
     parent_page_types = ["content.HomePage"]
     subpage_types = ["content.TopicPage"]
+    participation_root = True  # proposals, comments and supports belong to a dialogue
 
     class Meta:
         verbose_name = _("dialogue")

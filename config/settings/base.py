@@ -26,6 +26,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "content",
+    "participation.core",
+    "participation.accounts",
+    "participation.proposals",
+    "participation.comments",
+    "participation.moderation",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales; keeps locale trees in sync
     "wagtail.contrib.forms",
@@ -43,6 +48,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_countries",
+    "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -96,6 +102,7 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
 
 # Local memory by default; Redis when REDIS_URL is set.
 if os.environ.get("REDIS_URL"):
@@ -110,6 +117,24 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "participation.accounts.backends.EmailOrUsernameBackend",
+]
+LOGIN_URL = "accounts:login"
+
+# Explicit limits: (attempts, seconds). Counted per client IP (and per account for logins).
+RATE_LIMITS = {
+    "signup": (5, 3600),
+    "login": (10, 900),
+    "password_reset": (5, 3600),
+    "proposal": (10, 3600),
+    "comment": (30, 600),
+    "report": (30, 3600),
+    "support": (120, 60),
+}
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
