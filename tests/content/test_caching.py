@@ -41,3 +41,30 @@ def test_unpublished_sibling_disappears_from_navigation(client, topic):
     client.get(topic.url)
     sibling.specific.unpublish()
     assert sibling.title not in client.get(topic.url).content.decode()
+
+
+def test_anonymous_readers_get_the_cached_page_with_security_headers(client, topic):
+    first = client.get(topic.url)
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as captured:
+        second = client.get(topic.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert len(captured) == 1  # the content version only
+    assert second.content == first.content
+    assert "frame-ancestors 'none'" in second["Content-Security-Policy"]
+    assert second["X-Content-Type-Options"] == "nosniff"
+
+
+def test_cache_is_bypassed_for_signed_in_people_and_query_strings(editor_client, client, topic):
+    client.get(topic.url)
+    assert "X-Page-Cache" not in editor_client.get(topic.url)
+    assert "X-Page-Cache" not in client.get(topic.url, {"comments": "best"})
+
+
+def test_cached_page_changes_when_content_is_published(client, topic):
+    client.get(topic.url)
+    topic.summary = "Updated summary for readers."
+    topic.save_revision().publish()
+    response = client.get(topic.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Updated summary for readers." in response.content.decode()

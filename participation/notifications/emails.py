@@ -1,0 +1,52 @@
+"""Notification emails, written in the recipient's language, each with an unsubscribe link."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+UNSUBSCRIBE_SALT = "notifications.unsubscribe"
+
+
+def unsubscribe_token(user):
+    return signing.dumps({"user": user.pk}, salt=UNSUBSCRIBE_SALT)
+
+
+def user_from_token(token):
+    """The user id in a valid token, or None. Tokens do not expire: old emails keep working."""
+    try:
+        return signing.loads(token, salt=UNSUBSCRIBE_SALT)["user"]
+    except (signing.BadSignature, KeyError, TypeError):
+        return None
+
+
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send(user, notifications, digest=False):
+    language = user.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        unsubscribe_url = absolute(reverse("notifications:unsubscribe", args=[unsubscribe_token(user)]))
+        context = {
+            "user": user,
+            "notifications": [{"item": n, "url": absolute(n.url)} for n in notifications],
+            "unsubscribe_url": unsubscribe_url,
+            "settings_url": absolute(reverse("notifications:settings")),
+        }
+        if digest:
+            subject = gettext("Your daily Dialogue digest: %(count)s updates") % {"count": len(notifications)}
+        else:
+            first = notifications[0]
+            subject = f"{first.get_kind_display()}: {first.subject_title}"
+        body = render_to_string("notifications/email/notifications.txt", context)
+    message = EmailMultiAlternatives(
+        subject=subject[:200],
+        body=body,
+        to=[user.email],
+        headers={"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+    )
+    message.send()
