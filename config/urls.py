@@ -24,5 +24,6 @@ urlpatterns += i18n_patterns(
     path("", include("participation.proposals.urls")),
     path("comments/", include("participation.comments.urls")),
     path("moderation/", include("participation.moderation.urls")),
+    path("notifications/", include("participation.notifications.urls")),
     path("", include(wagtail_urls)),
 )
