@@ -7,6 +7,7 @@ from content/demo/translations/<lang>.py (the same strings a PO file would carry
 import datetime
 import importlib
 import secrets
+import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -107,6 +108,11 @@ def ensure_material(topic):
     return document
 
 
+def list_items(values):
+    # ListBlock items need ids for wagtail-localize to extract their text for translation.
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
+
+
 def paragraphs(texts):
     return "".join(f"<p>{text}</p>" for text in texts)
 
@@ -116,7 +122,7 @@ def topic_body(topic, dialogue):
     for section in topic["sections"]:
         body.append({"type": "heading", "value": {"text": section["heading"], "level": "h2"}})
         body.append({"type": "paragraph", "value": paragraphs(section["paragraphs"])})
-    body.append({"type": "key_facts", "value": {"heading": topic["key_facts_heading"], "facts": topic["key_facts"]}})
+    body.append({"type": "key_facts", "value": {"heading": topic["key_facts_heading"], "facts": list_items(topic["key_facts"])}})
     body.append({"type": "quote", "value": topic["quote"]})
     video = topic["video"]
     body.append(
@@ -139,7 +145,7 @@ def topic_body(topic, dialogue):
             "value": {"document": document.pk, "title": topic["material"]["title"], "language": "en", "description": ""},
         }
     )
-    body.append({"type": "faq", "value": {"heading": "", "questions": topic["faq"]}})
+    body.append({"type": "faq", "value": {"heading": "", "questions": list_items(topic["faq"])}})
     body.append(
         {
             "type": "call_to_action",

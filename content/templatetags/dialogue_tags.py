@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from content.models import ContentVersion
+from content.translation_status import pending_translation_ids, source_language_shown
 
 register = template.Library()
 
@@ -40,10 +41,11 @@ def language_links(context):
     site = Site.find_for_request(request)
     current = translation.get_language()
     pages, homes = _locale_pages(page, site) if site else ({}, {})
+    pending = pending_translation_ids(pages.values())
     links = []
     for code, name in settings.LANGUAGES:
         target = pages.get(code)
-        available = target is not None and target.alias_of_id is None
+        available = target is not None and target.alias_of_id is None and target.pk not in pending
         if page is None:
             url = translate_url(request.get_full_path(), code)
             available = True
@@ -89,3 +91,9 @@ def content_version(context):
     if not hasattr(request, "_content_version"):
         request._content_version = f"v{ContentVersion.current()}"
     return request._content_version
+
+
+@register.simple_tag
+def source_language(page):
+    """The language of the text a page shows when its translation is not published yet, or ""."""
+    return source_language_shown(page) or ""

@@ -4,14 +4,20 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import translation
+from wagtail.models import Page
 
 from .models import Follow, Notification, Preference
 
 EXCERPT_LENGTH = 280
 
 
+def content_type_of(obj):
+    # Pages are followed as pages, whatever their type, as comments refer to them.
+    return ContentType.objects.get_for_model(Page if isinstance(obj, Page) else obj)
+
+
 def _target_filter(obj):
-    return {"content_type": ContentType.objects.get_for_model(obj), "object_id": obj.pk}
+    return {"content_type": content_type_of(obj), "object_id": obj.pk}
 
 
 def follow(user, obj):

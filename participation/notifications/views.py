@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Page
 
 from . import services
 from .emails import user_from_token
@@ -31,9 +32,10 @@ def toggle_follow(request, content_type_id, object_id):
     content_type = get_object_or_404(ContentType, pk=content_type_id)
     if (content_type.app_label, content_type.model) not in FOLLOWABLE:
         raise Http404
-    obj = content_type.get_object_for_this_type(pk=object_id) if content_type.model_class() else None
+    obj = content_type.model_class()._default_manager.filter(pk=object_id).first()
     if obj is None:
         raise Http404
+    obj = obj.specific if isinstance(obj, Page) else obj
     if services.is_following(request.user, obj):
         services.unfollow(request.user, obj)
         messages.success(request, _("You no longer follow this."))

@@ -59,3 +59,14 @@ def test_demo_partners_are_translated():
     assert names == {item["name"] for item in data.ORGANISATIONS}
     description = Organisation.objects.get(locale__language_code="fr", name="Missions Publiques").description
     assert description == fr.TRANSLATIONS[data.ORGANISATIONS[0]["description"]]
+
+
+def test_key_facts_and_faq_are_translated(client):
+    topic = TopicPage.objects.get(locale__language_code="ar", translation_key=TopicPage.objects.get(slug="data-safety").translation_key)
+    html = client.get(topic.url).content.decode()
+    source = data.TOPICS[0]
+    for fact in source["key_facts"]:
+        assert ar.TRANSLATIONS[fact["label"]] in html
+    for item in source["faq"]:
+        assert ar.TRANSLATIONS[item["question"]] in html
+        assert item["question"] not in html

@@ -168,3 +168,21 @@ def test_search_handles_empty_and_overlong_queries(client):
     response = client.get("/en/search/", {"q": "x" * 5000})
     assert response.status_code == 200
     assert response.context["query"] == "x" * 200
+
+
+def test_page_sent_for_translation_shows_source_with_notice_until_published(client, dialogue, locales, django_capture_on_commit_callbacks):
+    topic = new_topic(dialogue)
+    alias = topic.copy_for_translation(locales["fr"], alias=True)  # locale sync
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = translate_into_french(topic, locales, publish=False)  # the editor's "Translate"
+    assert draft.pk == alias.pk and draft.alias_of_id is None
+    html = soup(client.get(draft.url))
+    assert html.select_one(".notice--translation")
+    assert html.select_one("article.briefing")["lang"] == "en"
+    english = soup(client.get(topic.url))
+    assert "pas encore traduit" in english.select_one('nav.language-switcher a[hreflang="fr"]').text
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.get_latest_revision().publish()
+    published = soup(client.get(Page.objects.get(pk=draft.pk).url))
+    assert not published.select_one(".notice--translation")
+    assert published.h1.text == "Communs numériques"

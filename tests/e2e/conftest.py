@@ -10,10 +10,10 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -37,7 +37,6 @@ DEMO_PASSWORD = "e2e-" + secrets.token_urlsafe(12)
 E2E_DIR = Path(__file__).resolve().parent
 
 
-
 def _in_ci():
     return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no", "off"}
 
@@ -49,6 +48,7 @@ def _unavailable(message):
     pytest.skip(message)
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """Mark every journey e2e and run them after the rest of the suite (fast feedback first)."""
     journeys, others = [], []
@@ -114,10 +114,15 @@ class Server:
             return ""
 
 
-def _run(command, env, log, timeout):
+def _run(command, env, log):
     log.write(f"\n$ {' '.join(command)}\n")
     log.flush()
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+
+
+def _note(log, text):
+    log.write(f"[e2e {time.strftime('%H:%M:%S')}] {text}\n")
+    log.flush()
 
 
 def _wait(process, command, log_path, timeout):
@@ -129,7 +134,10 @@ def _wait(process, command, log_path, timeout):
         pytest.fail(f"{' '.join(command)} took longer than {timeout}s; see {log_path}", pytrace=False)
     if code:
         tail = "\n".join(log_path.read_text(errors="replace").splitlines()[-30:])
-        pytest.fail(f"{' '.join(command)} exited with {code}; see {log_path}\n{tail}", pytrace=False)
+        hint = ""
+        if re.search(r'relation "[^"]+" does not exist|no such table', tail):
+            hint = "\nhint: a model has no migration yet? `manage.py makemigrations --check --dry-run` lists them"
+        pytest.fail(f"{' '.join(command)} exited with {code}; see {log_path}\n{tail}{hint}", pytrace=False)
 
 
 @pytest.fixture(scope="package")
@@ -170,14 +178,10 @@ def server(e2e_database, tmp_path_factory):
     )
     manage = [python, "manage.py"]
     with open(log_path, "w") as log:
+        _note(log, f"database {e2e_database.rsplit('/', 1)[-1]}, server {url}")
         collect_cmd = [*manage, "collectstatic", "--noinput", "-v0"]
-        collect = _run(collect_cmd, env, log, 180)
         migrate_cmd = [*manage, "migrate", "--noinput", "-v0"]
-        _wait(_run(migrate_cmd, env, log, 180), migrate_cmd, log_path, 180)
         seed_cmd = [*manage, "seed_demo", "--password", DEMO_PASSWORD]
-        _wait(_run(seed_cmd, env, log, 180), seed_cmd, log_path, 180)
-        _wait(collect, collect_cmd, log_path, 180)
-
         gunicorn = str(Path(python).with_name("gunicorn"))
         serve_cmd = [
             gunicorn,
@@ -189,8 +193,20 @@ def server(e2e_database, tmp_path_factory):
             "--graceful-timeout", "5",
             "--access-logfile", "-",
         ]
-        process = _run(serve_cmd, env, log, None)
+        background, process = [], None
         try:
+            # collectstatic needs no database, so it runs alongside migrate; gunicorn boots while
+            # the demo is seeded (whitenoise indexes STATIC_ROOT when it starts: after collectstatic).
+            collect = _run(collect_cmd, env, log)
+            background.append(collect)
+            _wait(_run(migrate_cmd, env, log), migrate_cmd, log_path, 240)
+            _note(log, "database migrated")
+            seed = _run(seed_cmd, env, log)
+            background.append(seed)
+            _wait(collect, collect_cmd, log_path, 120)
+            process = _run(serve_cmd, env, log)
+            _wait(seed, seed_cmd, log_path, 240)
+            _note(log, "demo seeded, static files collected")
             deadline = time.monotonic() + 60
             while True:
                 if process.poll() is not None:
@@ -204,14 +220,22 @@ def server(e2e_database, tmp_path_factory):
                 if time.monotonic() > deadline:
                     pytest.fail(f"{url}/healthz did not answer within 60s; see {log_path}", pytrace=False)
                 time.sleep(0.25)
+            _note(log, "server ready")
             yield Server(url, DEMO_PASSWORD, mail_dir, log_path)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            for helper in background:
+                if helper.poll() is None:
+                    helper.kill()
+                    helper.wait()
+            if process is not None:
+                _note(log, "stopping the server")
+                process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown: the journeys are over
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+                _note(log, "server stopped")
     shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -219,7 +243,9 @@ def server(e2e_database, tmp_path_factory):
 
 
 @pytest.fixture(scope="package")
-def browser(chromium_executable):
+def browser(chromium_executable, server):
+    """One chromium for all journeys; it depends on the server so it closes (with its
+    keep-alive connections) before the server stops."""
     from playwright.sync_api import sync_playwright
 
     playwright = sync_playwright().start()
@@ -238,16 +264,23 @@ class Screenshots:
 
     def __init__(self, name):
         self.folder = ARTIFACTS / re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-")
-        shutil.rmtree(self.folder, ignore_errors=True)
-        self.folder.mkdir(parents=True)
+        shutil.rmtree(self.folder, ignore_errors=True)  # screenshots of an earlier run
         self.count = 0
 
     def __call__(self, page, step):
+        self.folder.mkdir(parents=True, exist_ok=True)
         self.count += 1
         slug = re.sub(r"[^a-z0-9]+", "-", step.lower()).strip("-")
         path = self.folder / f"{self.count:02d}-{slug}.png"
         page.screenshot(path=str(path), full_page=True)
         return path
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
 
 
 @pytest.fixture
@@ -271,9 +304,24 @@ def _offline(route):
 
 
 @pytest.fixture
-def page(context):
+def page(context, shot, request, server):
     page = context.new_page()
-    errors = []
+    errors, server_errors = [], []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "response",
+        lambda response: server_errors.append(f"{response.status} {response.url}")
+        if response.status >= 500 and response.url.startswith(server.url)
+        else None,
+    )
     page.js_errors = errors
-    return page
+    yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed and not page.is_closed():
+        try:
+            path = shot(page, "failure")
+            print(f"failure screenshot: {path} at {page.url}")
+        except Exception as error:  # noqa: BLE001 - a failed screenshot must not hide the failure
+            print(f"no failure screenshot: {error}")
+    if server_errors:
+        pytest.fail(f"the server answered with errors: {server_errors}\n{server.log_tail()}", pytrace=False)

@@ -1,5 +1,4 @@
 from django import template
-from django.contrib.contenttypes.models import ContentType
 
 from participation.notifications import services
 
@@ -13,7 +12,7 @@ def follow_button(context, obj):
     return {
         "request": request,
         "obj": obj,
-        "content_type_id": ContentType.objects.get_for_model(obj).pk,
+        "content_type_id": services.content_type_of(obj).pk,
         "following": services.is_following(user, obj),
         "signed_in": user.is_authenticated,
         "csrf_token": context.get("csrf_token"),
