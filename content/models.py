@@ -1,6 +1,9 @@
 """Page types editors build dialogues with, and the Organisation snippet for partners."""
 
 import datetime
+import time
+
+from django.conf import settings
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -160,11 +163,14 @@ class TopicPage(Page):
     class Meta:
         verbose_name = _("topic briefing")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = self.get_ancestors().filter(depth__gt=1)
-        context["siblings"] = self.get_siblings().live().public().only("id", "title", "url_path", "locale_id", "path", "depth")
-        return context
+    # Lazy, so a cached briefing fragment costs no query for its navigation.
+    @cached_property
+    def breadcrumb_ancestors(self):
+        return list(self.get_ancestors().filter(depth__gt=1))
+
+    @cached_property
+    def sibling_topics(self):
+        return list(self.get_siblings().live().public().only("id", "title", "url_path", "locale_id", "path", "depth"))
 
 
 class StandardPage(Page):
@@ -182,19 +188,36 @@ class StandardPage(Page):
 
 
 class ContentVersion(models.Model):
-    """A counter bumped whenever published content changes (see content/signals.py).
+    """Counters bumped when what pages show changes (see content/signals.py).
 
-    Rendered fragments (navigation, briefing bodies) are cached under the current number, so
-    one cheap read replaces a dozen queries and every gunicorn worker sees a change at once,
-    whatever the cache backend."""
+    CONTENT (published pages, partners, media) keys the cached fragments; PARTICIPATION
+    (comments and other contributions) keys only the anonymous whole-page cache, so a new
+    comment does not throw away every rendered briefing. Each process re-reads the counters at
+    most every CONTENT_VERSION_MAX_AGE seconds (1 by default): other workers may show a change
+    up to a second late, and a cache hit costs no query at all."""
+
+    CONTENT = 1
+    PARTICIPATION = 2
 
     number = models.BigIntegerField(default=0)
 
-    @classmethod
-    def current(cls):
-        return cls.objects.values_list("number", flat=True).first() or 0
+    _memo = (float("-inf"), {})
 
     @classmethod
-    def bump(cls):
-        if not cls.objects.filter(pk=1).update(number=models.F("number") + 1):
-            cls.objects.get_or_create(pk=1)
+    def numbers(cls):
+        read_at, numbers = cls._memo
+        now = time.monotonic()
+        if now - read_at >= getattr(settings, "CONTENT_VERSION_MAX_AGE", 1.0):
+            numbers = dict(cls.objects.values_list("pk", "number"))
+            cls._memo = (now, numbers)
+        return numbers
+
+    @classmethod
+    def current(cls, scope=CONTENT):
+        return cls.numbers().get(scope, 0)
+
+    @classmethod
+    def bump(cls, scope=CONTENT):
+        if not cls.objects.filter(pk=scope).update(number=models.F("number") + 1):
+            cls.objects.get_or_create(pk=scope, defaults={"number": 1})
+        cls._memo = (float("-inf"), {})  # this process sees its own change at once

@@ -33,7 +33,11 @@ class AnonymousPageCacheMiddleware:
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 60)
         if not seconds or not cacheable_request(request):
             return self.get_response(request)
-        key = f"page:{ContentVersion.current()}:{request.get_host()}:{request.path}"
+        numbers = ContentVersion.numbers()
+        content = numbers.get(ContentVersion.CONTENT, 0)
+        participation = numbers.get(ContentVersion.PARTICIPATION, 0)
+        request._content_version = f"v{content}"  # read once: the fragment caches reuse it
+        key = f"page:{content}:{participation}:{request.get_host()}:{request.path}"
         cached = cache.get(key)
         if cached is not None:
             content, headers = cached

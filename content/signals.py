@@ -10,21 +10,25 @@ from .models import ContentVersion, Organisation
 
 
 def bump(**kwargs):
-    ContentVersion.bump()
+    ContentVersion.bump(ContentVersion.CONTENT)
+
+
+def bump_participation(**kwargs):
+    ContentVersion.bump(ContentVersion.PARTICIPATION)
 
 
 def connect():
-    # Citizen contributions appear on cached pages (comments on briefings): a change shows at once.
+    # Contributions appear on whole cached pages (comments on briefings): a change shows at once.
     from django.apps import apps
 
     from participation.core.models import Contribution
     from participation.core.signals import contribution_created
 
-    contribution_created.connect(bump, dispatch_uid="content-version-contribution")
+    contribution_created.connect(bump_participation, dispatch_uid="content-version-contribution")
     for model in apps.get_models():
         if issubclass(model, Contribution):
-            post_save.connect(bump, sender=model, dispatch_uid=f"content-version-save-{model._meta.label}")
-            post_delete.connect(bump, sender=model, dispatch_uid=f"content-version-delete-{model._meta.label}")
+            post_save.connect(bump_participation, sender=model, dispatch_uid=f"content-version-save-{model._meta.label}")
+            post_delete.connect(bump_participation, sender=model, dispatch_uid=f"content-version-delete-{model._meta.label}")
     page_published.connect(bump, dispatch_uid="content-version-published")
     page_unpublished.connect(bump, dispatch_uid="content-version-unpublished")
     for model in (Page, Site, Organisation, get_document_model(), get_image_model()):

@@ -16,3 +16,5 @@ STORAGES = {
 }
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tests roll the database back between them: always read the content version afresh.
+CONTENT_VERSION_MAX_AGE = 0

@@ -37,6 +37,12 @@ def language_links(context):
     request = context.get("request")
     if request is None:
         return []
+    if not hasattr(request, "_language_links"):  # the head and the header both need them
+        request._language_links = _language_links(request, context)
+    return request._language_links
+
+
+def _language_links(request, context):
     page = context.get("page") if isinstance(context.get("page"), Page) else None
     site = Site.find_for_request(request)
     current = translation.get_language()
