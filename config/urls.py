@@ -25,5 +25,6 @@ urlpatterns += i18n_patterns(
     path("comments/", include("participation.comments.urls")),
     path("moderation/", include("participation.moderation.urls")),
     path("notifications/", include("participation.notifications.urls")),
+    path("", include("participation.activity.urls")),
     path("", include(wagtail_urls)),
 )

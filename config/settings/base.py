@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "participation.comments",
     "participation.moderation",
     "participation.notifications",
+    "participation.activity",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales; keeps locale trees in sync
     "wagtail.contrib.forms",

@@ -1,0 +1,55 @@
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from participation.core.dialogues import dialogue_for
+
+from .queries import recent_events
+
+
+def _dialogue(dialogue_id):
+    page = get_object_or_404(Page.objects.live().public(), pk=dialogue_id)
+    dialogue = dialogue_for(page)
+    if dialogue is None or dialogue.pk != page.pk:
+        raise Http404
+    # Contributions in every language count: comments belong to the translated dialogue pages.
+    ids = list(Page.objects.filter(translation_key=dialogue.translation_key).values_list("pk", flat=True))
+    return dialogue, ids
+
+
+def activity(request, dialogue_id):
+    dialogue, ids = _dialogue(dialogue_id)
+    return TemplateResponse(request, "activity/activity.html", {"dialogue": dialogue, "events": recent_events(ids)})
+
+
+class ActivityFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request, dialogue_id):
+        return _dialogue(dialogue_id)
+
+    def title(self, obj):
+        return _("Activity: %(title)s") % {"title": obj[0].title}
+
+    def link(self, obj):
+        return reverse("activity:activity", args=[obj[0].pk])
+
+    def items(self, obj):
+        return [event for event in recent_events(obj[1]) if not event.hidden]
+
+    def item_title(self, item):
+        return f"{item.kind}: {item.title}"
+
+    def item_description(self, item):
+        return _("By %(author)s") % {"author": item.author}
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.when
