@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "participation.accounts.wagtail_apps.DialogueUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -1,0 +1,37 @@
+"""Account emails, written in the recipient's language and sent through the task queue."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from . import tokens
+from .tasks import send_mail_task
+
+
+def language_of(user):
+    codes = {code for code, _name in settings.LANGUAGES}
+    return user.language if user.language in codes else settings.LANGUAGE_CODE
+
+
+def render(name, context):
+    """Subject (one line) and plain-text body of accounts/email/<name>_{subject,body}.txt."""
+    subject = " ".join(render_to_string(f"accounts/email/{name}_subject.txt", context).split())
+    body = render_to_string(f"accounts/email/{name}_body.txt", context)
+    return subject, body
+
+
+def send(user, name, context):
+    """Render in the user's language (the caller has already overridden it) and enqueue."""
+    subject, body = render(name, {"user": user, "site_name": settings.WAGTAIL_SITE_NAME, **context})
+    send_mail_task.enqueue(subject=subject, body=body, to=[user.email])
+
+
+def send_confirmation(request, user):
+    with translation.override(language_of(user)):
+        path = reverse("accounts:confirm", args=[tokens.confirmation_token(user)])
+        send(
+            user,
+            "confirm",
+            {"confirm_url": request.build_absolute_uri(path), "max_age_days": max(1, tokens.confirmation_max_age() // 86400)},
+        )

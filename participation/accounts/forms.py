@@ -1,0 +1,253 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model, password_validation
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from participation.core.text import clean_plain_text
+
+from . import emails
+from .models import nickname_key
+from .tasks import send_mail_task
+from .validators import NICKNAME_MAX_LENGTH, normalise_nickname, validate_nickname
+
+EMAIL_TAKEN = _("An account with this email address already exists. Sign in, or reset your password if you forgot it.")
+NICKNAME_TAKEN = _("This nickname is already taken. Please choose another one.")
+NICKNAME_HELP = _("Shown publicly with everything you write. 3 to 40 letters or digits; hyphens (-) and underscores (_) are allowed, spaces are not.")
+FULL_NAME_HELP = _("Private: never shown publicly. Organisers may use it, for example on an invitation.")
+
+
+def _normalise_email(value):
+    return get_user_model().objects.normalize_email((value or "").strip())
+
+
+def _email_field(**kwargs):
+    return forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        **kwargs,
+    )
+
+
+def _nickname_field():
+    return forms.CharField(
+        label=_("Public nickname"),
+        # Room for a composed form that normalises down to 40 characters; the validator counts.
+        max_length=NICKNAME_MAX_LENGTH * 2,
+        help_text=NICKNAME_HELP,
+        validators=[validate_nickname],
+        widget=forms.TextInput(attrs={"autocomplete": "nickname", "autocapitalize": "none", "spellcheck": "false"}),
+    )
+
+
+def _full_name_field():
+    return forms.CharField(
+        label=_("Your name (optional)"),
+        required=False,
+        max_length=150,
+        help_text=FULL_NAME_HELP,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+
+def nickname_is_taken(nickname, exclude=None):
+    others = get_user_model().objects.filter(nickname_key=nickname_key(nickname))
+    if exclude is not None:
+        others = others.exclude(**exclude) if isinstance(exclude, dict) else others.exclude(pk=exclude.pk)
+    return others.exists()
+
+
+class AccountForm(forms.Form):
+    label_suffix = ""
+
+
+class SignUpForm(AccountForm):
+    email = _email_field(help_text=_("We send a link to this address to confirm it. It is never shown publicly."))
+    nickname = _nickname_field()
+    full_name = _full_name_field()
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Type the same password again, to be sure there is no typing mistake."),
+    )
+    accept_terms = forms.BooleanField(
+        label=_("I accept the terms of use and the privacy policy"),
+        error_messages={"required": _("To create an account, please accept the terms of use and the privacy policy.")},
+    )
+    # Honeypot: hidden from people and assistive technology; bots filling every field fill it.
+    website = forms.CharField(
+        label=_("Leave this empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    honeypot_field = "website"
+
+    def clean_email(self):
+        email = _normalise_email(self.cleaned_data["email"])
+        # An unconfirmed registration with this address does not block: it is replaced.
+        taken = get_user_model().objects.filter(email__iexact=email).exclude(is_active=False, email_confirmed_at__isnull=True, deleted_at__isnull=True)
+        if taken.exists():
+            raise forms.ValidationError(EMAIL_TAKEN, code="email_taken")
+        return email
+
+    def clean_nickname(self):
+        return normalise_nickname(self.cleaned_data["nickname"])
+
+    def clean_full_name(self):
+        return clean_plain_text(self.cleaned_data["full_name"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(self.honeypot_field):
+            raise forms.ValidationError(
+                _("We could not accept this sign-up because a field meant to stay empty was filled in. If a tool fills in forms for you, turn it off for this page and try again."),
+                code="honeypot",
+            )
+        nickname, email = cleaned.get("nickname"), cleaned.get("email")
+        if nickname:
+            # The person's own unconfirmed registration (same email) is about to be replaced.
+            pending_self = {"email__iexact": email, "is_active": False, "email_confirmed_at__isnull": True} if email else None
+            if nickname_is_taken(nickname, exclude=pending_self):
+                self.add_error("nickname", forms.ValidationError(NICKNAME_TAKEN, code="nickname_taken"))
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", forms.ValidationError(_("The two passwords are different."), code="password_mismatch"))
+        elif password1:
+            probe = get_user_model()(email=email or "", nickname=nickname, full_name=cleaned.get("full_name", ""))
+            try:
+                password_validation.validate_password(password1, probe)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class SignInForm(auth_forms.AuthenticationForm):
+    label_suffix = ""
+    error_messages = {
+        **auth_forms.AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "The email address or the password is not correct. If you signed up recently, first confirm your "
+            "address with the link we emailed you."
+        ),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        field = self.fields["username"]
+        field.label = _("Email address")
+        field.help_text = _("Team members may use their username.")
+        # Email addresses may be longer than usernames.
+        field.max_length = 254
+        field.widget.attrs.update(
+            {"maxlength": 254, "autocomplete": "username", "inputmode": "email", "autocapitalize": "none", "spellcheck": "false"}
+        )
+        self.fields["password"].label = _("Password")
+
+
+class ResendConfirmationForm(AccountForm):
+    email = _email_field()
+
+    def clean_email(self):
+        return _normalise_email(self.cleaned_data["email"])
+
+
+class SettingsForm(forms.ModelForm):
+    label_suffix = ""
+    nickname = _nickname_field()
+    full_name = _full_name_field()
+    language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=settings.LANGUAGES,
+        help_text=_("The language of the emails we send you, and of the site after you sign in."),
+    )
+    email = _email_field(help_text=_("You sign in with this address. It is never shown publicly."))
+    current_password = forms.CharField(
+        label=_("Current password (only to change your email address)"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Changing the address you sign in with needs your password, so nobody else can take over your account."),
+    )
+
+    class Meta:
+        model = get_user_model()
+        fields = ["nickname", "full_name", "language", "email"]
+
+    def clean_nickname(self):
+        nickname = normalise_nickname(self.cleaned_data["nickname"])
+        if nickname_is_taken(nickname, exclude=self.instance):
+            raise forms.ValidationError(NICKNAME_TAKEN, code="nickname_taken")
+        return nickname
+
+    def clean_full_name(self):
+        return clean_plain_text(self.cleaned_data["full_name"])
+
+    def clean_email(self):
+        email = _normalise_email(self.cleaned_data["email"])
+        if get_user_model().objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another account already uses this email address."), code="email_taken")
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        email = cleaned.get("email")
+        if email and email.lower() != (self.initial.get("email") or "").lower():
+            if not self.instance.check_password(cleaned.get("current_password") or ""):
+                self.add_error(
+                    "current_password",
+                    forms.ValidationError(_("Enter your current password to change your email address."), code="password_needed"),
+                )
+        return cleaned
+
+
+class DeleteAccountForm(AccountForm):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account will be deleted for good. My contributions stay, signed “Deleted participant”."),
+        error_messages={"required": _("Please tick the box to confirm that you want to delete your account.")},
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This password is not correct."), code="password_incorrect")
+        return password
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    label_suffix = ""
+    email = _email_field()
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None):
+        """Written in the account's language, sent through the task queue."""
+        with translation.override(emails.language_of(context["user"])):
+            subject = " ".join(render_to_string(subject_template_name, context).split())
+            body = render_to_string(email_template_name, context)
+        send_mail_task.enqueue(subject=subject, body=body, to=[to_email], from_email=from_email)
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    label_suffix = ""
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    label_suffix = ""

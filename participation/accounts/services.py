@@ -1,0 +1,118 @@
+"""Writes to accounts: registration, confirmation, deletion."""
+
+import secrets
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .signals import account_deleted
+
+
+class AccountExists(Exception):
+    """Someone took the email address or nickname between the form check and the save."""
+
+
+def _new_username():
+    # Citizens never see or type their username (they sign in with their email, and the public
+    # sees their nickname), so it is a random, stable handle for the admin.
+    return f"participant-{secrets.token_hex(6)}"
+
+
+def register(*, email, nickname, password, full_name="", language=""):
+    """A new, inactive account that waits for its email confirmation.
+
+    An earlier registration with the same address that was never confirmed is replaced: an
+    unconfirmed account proves nothing, and whoever holds the mailbox must be able to sign up
+    (and a stranger's leftover password must not survive into their account)."""
+    User = get_user_model()
+    user = User(
+        username=_new_username(),
+        email=email,
+        nickname=nickname,
+        full_name=full_name,
+        language=language,
+        is_active=False,
+        accepted_terms_at=timezone.now(),
+    )
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            User.objects.awaiting_confirmation().filter(email__iexact=email).delete()
+            user.save()
+    except IntegrityError as error:
+        raise AccountExists from error
+    return user
+
+
+def confirm_email(user):
+    """Activate an account waiting for confirmation. False if it was confirmed already (or
+    deactivated since by a moderator, which a confirmation link must not undo)."""
+    now = timezone.now()
+    updated = (
+        get_user_model()
+        .objects.awaiting_confirmation()
+        .filter(pk=user.pk)
+        .update(is_active=True, email_confirmed_at=now)
+    )
+    if updated:
+        user.is_active, user.email_confirmed_at = True, now
+    return bool(updated)
+
+
+def delete_account(user):
+    """Anonymise the account in place; contributions stay, attributed to "Deleted participant".
+
+    Other apps remove the rows they consider personal through the account_deleted signal, in
+    the same transaction: either everything personal goes, or nothing changes."""
+    User = get_user_model()
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        user.username = f"deleted-{user.pk}"
+        user.email = f"deleted-{user.pk}@invalid.example"
+        user.nickname = None
+        user.full_name = ""
+        user.first_name = ""
+        user.last_name = ""
+        user.language = ""
+        user.set_unusable_password()
+        user.is_active = False
+        user.is_staff = False
+        user.is_superuser = False
+        user.last_login = None
+        user.accepted_terms_at = None
+        user.email_confirmed_at = None
+        user.deleted_at = timezone.now()
+        user.save()
+        user.groups.clear()
+        user.user_permissions.clear()
+        _delete_wagtail_profile(user)
+        account_deleted.send(sender=User, user=user)
+    delete_sessions(user.pk)
+    return user
+
+
+def _delete_wagtail_profile(user):
+    # Staff accounts may have an admin profile (avatar, preferences): personal too.
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.filter(user=user).delete()
+
+
+def delete_sessions(user_pk):
+    """End every session of the user where the session store can be searched (database-backed
+    stores). Other stores are covered anyway: the password hash changed and the account is
+    inactive, so Django refuses those sessions on their next request."""
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    if not hasattr(store_class, "get_model_class"):
+        return 0
+    deleted = 0
+    sessions = store_class.get_model_class().objects.filter(expire_date__gt=timezone.now())
+    for session in sessions.only("session_key", "session_data").iterator():
+        data = store_class().decode(session.session_data)
+        if str(data.get(SESSION_KEY)) == str(user_pk):
+            store_class(session.session_key).delete()
+            deleted += 1
+    return deleted

@@ -1,0 +1,314 @@
+import json
+import math
+
+from django.conf import settings
+from django.contrib import auth, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import InvalidPage
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+
+from participation.core import ratelimit
+
+from . import emails, forms, queries, services, tokens
+
+SIGN_IN_BACKEND = "participation.accounts.backends.EmailOrUsernameBackend"
+RESEND_SENT = _(
+    "If an account with this address is waiting for confirmation, we have just sent it a new link. "
+    "Check your inbox, and your spam folder too."
+)
+
+
+def home_url(language=None):
+    codes = {code for code, _name in settings.LANGUAGES}
+    with translation.override(language if language in codes else translation.get_language()):
+        return reverse("wagtail_serve", args=[""])
+
+
+def safe_next(request, default):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+def too_many_attempts(request, template_name, context, scope):
+    """The form again, with its input, a clear explanation and 429 Too Many Requests."""
+    _limit, period = settings.RATE_LIMITS[scope]
+    context = {**context, "throttled": True, "retry_minutes": max(1, math.ceil(period / 60))}
+    response = render(request, template_name, context, status=429)
+    response["Retry-After"] = str(period)
+    return response
+
+
+def _kept_input(data, names):
+    return {name: data.get(name, "")[:254] for name in names if data.get(name)}
+
+
+# Sign-up and email confirmation
+
+
+def _signup_context(form):
+    # Optional links next to the terms checkbox, e.g. to a standard page (settings, not code).
+    return {
+        "form": form,
+        "terms_url": getattr(settings, "ACCOUNTS_TERMS_URL", ""),
+        "privacy_url": getattr(settings, "ACCOUNTS_PRIVACY_URL", ""),
+    }
+
+
+@never_cache
+@sensitive_post_parameters("password1", "password2")
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        messages.info(request, _("You are already signed in."))
+        return redirect(home_url())
+    if request.method == "POST":
+        if not ratelimit.hit("signup", f"ip:{ratelimit.client_ip(request)}"):
+            form = forms.SignUpForm(initial=_kept_input(request.POST, ["email", "nickname", "full_name", "accept_terms"]))
+            return too_many_attempts(request, "accounts/signup.html", _signup_context(form), "signup")
+        form = forms.SignUpForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                user = services.register(
+                    email=data["email"],
+                    nickname=data["nickname"],
+                    password=data["password1"],
+                    full_name=data["full_name"],
+                    language=translation.get_language(),
+                )
+            except services.AccountExists:
+                form.add_error(None, _("Someone created an account with this email address or nickname a moment ago. Please check both and try again."))
+            else:
+                emails.send_confirmation(request, user)
+                return redirect("accounts:signup_done")
+    else:
+        form = forms.SignUpForm()
+    return render(request, "accounts/signup.html", _signup_context(form))
+
+
+def signup_done(request):
+    return render(request, "accounts/signup_done.html")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """GET shows a button, POST activates: mail scanners that open links must not use them up."""
+    try:
+        user = tokens.user_for_confirmation(token)
+    except tokens.InvalidToken as error:
+        context = {"expired": isinstance(error, tokens.ExpiredToken), "resend_form": forms.ResendConfirmationForm()}
+        return render(request, "accounts/confirm_invalid.html", context, status=400)
+    if user.email_confirmed_at or user.is_active:
+        return render(request, "accounts/confirm.html", {"already_confirmed": True})
+    if request.method == "POST":
+        if not services.confirm_email(user):
+            return render(request, "accounts/confirm.html", {"already_confirmed": True})
+        auth.login(request, user, backend=SIGN_IN_BACKEND)
+        messages.success(request, _("Your email address is confirmed and you are signed in. Welcome!"))
+        return redirect(home_url(user.language))
+    return render(request, "accounts/confirm.html", {"person": user})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def resend_confirmation(request):
+    if request.method == "POST":
+        email = request.POST.get("email", "").strip().lower()
+        allowed = ratelimit.hit("signup", f"resend-ip:{ratelimit.client_ip(request)}")
+        if email:
+            allowed = ratelimit.hit("signup", f"resend:{email}") and allowed
+        form = forms.ResendConfirmationForm(request.POST)
+        if not allowed:
+            form = forms.ResendConfirmationForm(initial=_kept_input(request.POST, ["email"]))
+            return too_many_attempts(request, "accounts/resend_confirmation.html", {"form": form}, "signup")
+        if form.is_valid():
+            # The same answer whether or not the address has an account: nothing to learn here.
+            user = get_user_model().objects.awaiting_confirmation().filter(email__iexact=form.cleaned_data["email"]).first()
+            if user is not None:
+                emails.send_confirmation(request, user)
+            messages.success(request, RESEND_SENT)
+            return redirect("accounts:login")
+    else:
+        form = forms.ResendConfirmationForm(initial=_kept_input(request.GET, ["email"]))
+    return render(request, "accounts/resend_confirmation.html", {"form": form})
+
+
+# Signing in and out
+
+
+class SignInView(auth_views.LoginView):
+    form_class = forms.SignInForm
+    template_name = "accounts/login.html"
+
+    def post(self, request, *args, **kwargs):
+        identifier = request.POST.get("username", "").strip().lower()
+        # Count per connection and per account, so neither many accounts from one place nor one
+        # account from many places can be guessed at; the right password does not bypass it.
+        allowed = ratelimit.hit("login", f"ip:{ratelimit.client_ip(request)}")
+        if identifier:
+            allowed = ratelimit.hit("login", f"account:{identifier}") and allowed
+        if not allowed:
+            form = self.form_class(request, initial=_kept_input(request.POST, ["username"]))
+            return too_many_attempts(request, self.template_name, self.get_context_data(form=form), "login")
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        ratelimit.reset("login", f"account:{self.request.POST.get('username', '').strip().lower()}")
+        return super().form_valid(form)
+
+    def get_default_redirect_url(self):
+        return home_url(getattr(self.request.user, "language", None))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        if form.is_bound and form.errors:
+            context["resend_form"] = forms.ResendConfirmationForm(initial={"email": form.data.get("username", "")[:254]})
+        return context
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_out(request):
+    """GET asks, POST signs out: a link or an image elsewhere must not sign anyone out."""
+    if request.method == "POST":
+        auth.logout(request)
+        messages.success(request, _("You have signed out."))
+        return redirect(safe_next(request, home_url()))
+    return render(request, "accounts/logout.html", {"next": safe_next(request, "")})
+
+
+# Passwords
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = forms.PasswordResetForm
+    template_name = "accounts/password_reset_form.html"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    email_template_name = "accounts/email/password_reset_body.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+    extra_email_context = {"site_name": settings.WAGTAIL_SITE_NAME}
+
+    def post(self, request, *args, **kwargs):
+        email = request.POST.get("email", "").strip().lower()
+        allowed = ratelimit.hit("password_reset", f"ip:{ratelimit.client_ip(request)}")
+        if email:
+            allowed = ratelimit.hit("password_reset", f"email:{email}") and allowed
+        if not allowed:
+            form = self.form_class(initial=_kept_input(request.POST, ["email"]))
+            return too_many_attempts(request, self.template_name, self.get_context_data(form=form), "password_reset")
+        return super().post(request, *args, **kwargs)
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = forms.SetPasswordForm
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = forms.PasswordChangeForm
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:settings")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password is changed."))
+        return super().form_valid(form)
+
+
+# The signed-in person's own account
+
+
+@login_required
+@never_cache
+@sensitive_post_parameters("current_password")
+@require_http_methods(["GET", "POST"])
+def account_settings(request):
+    # A separate instance: a rejected form must not show unsaved values in the page header.
+    person = get_user_model().objects.get(pk=request.user.pk)
+    if request.method == "POST":
+        form = forms.SettingsForm(request.POST, instance=person)
+        if form.is_valid():
+            person = form.save()
+            with translation.override(person.language):
+                messages.success(request, _("Your settings are saved."))
+                return redirect(reverse("accounts:settings"))
+    else:
+        form = forms.SettingsForm(instance=person, initial={"language": person.language or translation.get_language()})
+    return render(request, "accounts/settings.html", {"form": form})
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def export(request):
+    if not request.user.has_perm("accounts.manage_own_account"):
+        raise PermissionDenied
+    if request.method == "POST" or request.GET.get("download") == "1":
+        payload = json.dumps(queries.export_data(request.user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+        response = HttpResponse(payload, content_type="application/json; charset=utf-8")
+        filename = f"dialogue-my-data-{timezone.now():%Y-%m-%d}.json"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    return render(request, "accounts/export.html")
+
+
+@login_required
+@never_cache
+@sensitive_post_parameters("password")
+@require_http_methods(["GET", "POST"])
+def delete(request):
+    if not request.user.has_perm("accounts.manage_own_account"):
+        raise PermissionDenied
+    form = forms.DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.delete_account(request.user)
+        auth.logout(request)
+        messages.success(request, _("Your account is deleted. Thank you for taking part."))
+        return redirect(home_url())
+    return render(request, "accounts/delete.html", {"form": form})
+
+
+# Public profiles
+
+
+@require_http_methods(["GET", "HEAD"])
+def profile(request, nickname):
+    person = queries.person_for_profile(nickname)
+    if person is None or not request.user.has_perm("accounts.view_profile", person):
+        raise Http404
+    if person.nickname != nickname:  # another case or composition of the same name
+        query = f"?{request.GET.urlencode()}" if request.GET else ""
+        return redirect(reverse("accounts:profile", args=[person.nickname]) + query)
+    try:
+        page = queries.profile_contributions(person, request.GET.get("page") or 1)
+    except (InvalidPage, ValueError):
+        raise Http404 from None
+    contributions = [
+        {"object": item, "kind": item._meta.verbose_name, "url": item.get_absolute_url(), "created_at": item.created_at}
+        for item in page
+    ]
+    return render(request, "accounts/profile.html", {"person": person, "page_obj": page, "contributions": contributions})

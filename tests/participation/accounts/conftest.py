@@ -1,0 +1,103 @@
+"""Fixtures for account tests: people, and a throwaway Contribution model.
+
+Proposals and comments are other apps; the accounts app must work with whatever contribution
+models exist. The `note_model` fixture registers a concrete Contribution subclass (and creates
+its table) for one test module, then removes both, so profiles and exports are tested against a
+model accounts has never heard of."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, models
+from django.test import Client
+from django.utils import timezone
+
+from participation.core.models import Contribution
+
+PASSWORD = "a-Long-and-Unusual-password-42"
+
+
+def _build_note_model():
+    class Meta:
+        app_label = "accounts"
+        verbose_name = "test note"
+
+    def __str__(self):
+        return self.body
+
+    def get_absolute_url(self):
+        return f"/en/test-notes/{self.pk}/"
+
+    return type(
+        "TestNote",
+        (Contribution,),
+        {
+            "__module__": __name__,
+            "Meta": Meta,
+            "body": models.TextField(),
+            "__str__": __str__,
+            "get_absolute_url": get_absolute_url,
+        },
+    )
+
+
+@pytest.fixture(scope="module")
+def note_model(django_db_setup, django_db_blocker):
+    model = _build_note_model()
+    with django_db_blocker.unblock():
+        # Outside the per-test transaction: SQLite cannot change its schema inside one.
+        with connection.schema_editor() as editor:
+            editor.create_model(model)
+    try:
+        yield model
+    finally:
+        with django_db_blocker.unblock():
+            with connection.schema_editor() as editor:
+                editor.delete_model(model)
+        del apps.all_models["accounts"][model._meta.model_name]
+        apps.clear_cache()
+        ContentType.objects.clear_cache()
+
+
+@pytest.fixture
+def make_note(note_model, dialogue):
+    def make(author, body="A note", **fields):
+        return note_model.objects.create(author=author, dialogue=dialogue, body=body, **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_person(db):
+    """An active, confirmed citizen account."""
+
+    counter = {"n": 0}
+
+    def make(nickname=None, email=None, password=PASSWORD, **fields):
+        counter["n"] += 1
+        n = counter["n"]
+        defaults = {"is_active": True, "email_confirmed_at": timezone.now(), "accepted_terms_at": timezone.now()}
+        user = get_user_model()(
+            username=f"citizen-{n}",
+            email=email or f"person{n}@example.org",
+            nickname=nickname or f"person{n}",
+            **{**defaults, **fields},
+        )
+        user.set_password(password)
+        user.save()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def person(make_person):
+    return make_person(nickname="Amina", email="amina@example.org", full_name="Amina Private-Surname", language="en")
+
+
+@pytest.fixture
+def person_client(person):
+    client = Client()
+    client.force_login(person, backend="participation.accounts.backends.EmailOrUsernameBackend")
+    return client

@@ -1,0 +1,172 @@
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+User = get_user_model()
+PASSWORD = "correct-Horse-battery-staple-9"
+
+
+def form_data(**overrides):
+    data = {
+        "email": "lea@example.org",
+        "nickname": "Léa_75",
+        "full_name": "Léa Martin",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "accept_terms": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def confirmation_link(message):
+    return re.search(r"https?://\S+/accounts/confirm/\S+/", message.body).group(0)
+
+
+def test_sign_up_page_has_labelled_fields_and_a_hidden_honeypot(client):
+    html = client.get("/en/accounts/signup/").content.decode()
+    for name, autocomplete in [("email", "email"), ("nickname", "nickname"), ("full_name", "name"), ("password1", "new-password")]:
+        assert f'<label for="id_{name}">' in html
+        assert re.search(rf'<input[^>]*name="{name}"[^>]*autocomplete="{autocomplete}"|<input[^>]*autocomplete="{autocomplete}"[^>]*name="{name}"', html)
+    assert "I accept the terms of use and the privacy policy" in html
+    honeypot = re.search(r'<div class="visually-hidden" aria-hidden="true">(.*?)</div>', html, re.S).group(1)
+    assert "Leave this empty" in honeypot
+    assert 'tabindex="-1"' in honeypot and 'autocomplete="off"' in honeypot
+
+
+def test_sign_up_in_french_creates_an_inactive_account_and_emails_a_french_link():
+    client = Client()
+    response = client.post("/fr/accounts/signup/", form_data())
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/accounts/signup/done/"
+
+    user = User.objects.get(email="lea@example.org")
+    assert not user.is_active
+    assert user.nickname == "Léa_75"
+    assert user.full_name == "Léa Martin"
+    assert user.language == "fr"
+    assert user.accepted_terms_at is not None
+    assert user.check_password(PASSWORD)
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["lea@example.org"]
+    assert confirmation_link(message).startswith("http://testserver/fr/accounts/confirm/")
+    # Not signed in before confirming.
+    assert "_auth_user_id" not in client.session
+
+
+def test_honeypot_rejects_the_sign_up():
+    client = Client()
+    response = client.post("/en/accounts/signup/", form_data(website="http://spam.example"))
+    assert response.status_code == 200
+    assert "a field meant to stay empty was filled in" in response.content.decode()
+    assert not User.objects.filter(email="lea@example.org").exists()
+    assert mail.outbox == []
+
+
+def test_terms_must_be_accepted_and_the_form_keeps_the_input(client):
+    data = form_data()
+    del data["accept_terms"]
+    response = client.post("/en/accounts/signup/", data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "please accept the terms of use and the privacy policy" in html
+    assert 'value="lea@example.org"' in html
+    assert 'value="Léa_75"' in html
+    assert 'value="Léa Martin"' in html
+    assert not User.objects.filter(email="lea@example.org").exists()
+
+
+@pytest.mark.parametrize(
+    "taken_email, taken_nickname, field_error",
+    [
+        ("LEA@Example.org", "someone-else", "An account with this email address already exists"),
+        ("other@example.org", "LÉA_75", "This nickname is already taken"),
+    ],
+)
+def test_duplicate_email_or_nickname_is_refused_keeping_the_input(client, make_person, taken_email, taken_nickname, field_error):
+    make_person(email=taken_email, nickname=taken_nickname)
+    response = client.post("/en/accounts/signup/", form_data())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert field_error in html
+    assert 'value="lea@example.org"' in html and 'value="Léa_75"' in html
+    assert User.objects.filter(email__iexact="lea@example.org").count() == (1 if "email" in field_error else 0)
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    "nickname, accepted",
+    [
+        ("Оксана", True),
+        ("محمد_علي", True),
+        ("नमस्ते", True),  # combining vowel signs
+        ("ab", False),
+        ("x" * 41, False),
+        ("two words", False),
+        ("<b>bold</b>", False),
+        ('"><script>alert(1)</script>', False),
+        ("---", False),
+    ],
+)
+def test_nickname_rules(client, nickname, accepted):
+    response = client.post("/en/accounts/signup/", form_data(nickname=nickname))
+    assert User.objects.filter(email="lea@example.org").exists() is accepted
+    if not accepted:
+        assert 'class="errorlist"' in response.content.decode()
+
+
+def test_passwords_must_match_and_be_strong(client):
+    response = client.post("/en/accounts/signup/", form_data(password2="something-else-entirely"))
+    assert "The two passwords are different." in response.content.decode()
+    response = client.post("/en/accounts/signup/", form_data(password1="12345678", password2="12345678"))
+    assert "This password is too common." in response.content.decode()
+    assert not User.objects.filter(email="lea@example.org").exists()
+
+
+def test_a_new_sign_up_replaces_an_unconfirmed_one_with_the_same_address(client):
+    client.post("/en/accounts/signup/", form_data(nickname="squatter", password1="Squatter-pass-123", password2="Squatter-pass-123"))
+    response = client.post("/en/accounts/signup/", form_data())
+    assert response.status_code == 302
+    user = User.objects.get(email="lea@example.org")
+    assert user.nickname == "Léa_75"
+    assert user.check_password(PASSWORD)
+    # The nickname of the replaced registration is free again.
+    assert not User.objects.filter(nickname="squatter").exists()
+
+
+def test_sign_up_is_rate_limited_per_ip_with_a_clear_429(settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "signup": (2, 3600)}
+    client = Client()
+    for number in range(2):
+        client.post("/fr/accounts/signup/", form_data(email=f"p{number}@example.org", nickname=f"person_{number}"))
+    response = client.post("/fr/accounts/signup/", form_data(email="third@example.org", nickname="third_one"))
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
+    assert '<html lang="fr"' in html
+    assert "Too many attempts." in html and "60 minutes" in html
+    assert 'value="third@example.org"' in html  # the input is kept
+    assert not User.objects.filter(email="third@example.org").exists()
+    # Another connection is not affected.
+    other = Client(REMOTE_ADDR="192.0.2.50")
+    assert other.post("/fr/accounts/signup/", form_data(email="fourth@example.org", nickname="fourth")).status_code == 302
+
+
+def test_sign_up_needs_a_csrf_token():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/en/accounts/signup/", form_data())
+    assert response.status_code == 403
+    assert not User.objects.filter(email="lea@example.org").exists()
+
+
+def test_signed_in_people_are_sent_home_from_the_sign_up_page(person_client):
+    response = person_client.get("/en/accounts/signup/")
+    assert response.status_code == 302
