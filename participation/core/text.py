@@ -16,7 +16,8 @@ def clean_plain_text(text):
 
 def render_plain_text(text):
     """Escaped text with line breaks and auto-linked http(s) URLs, sanitised by nh3."""
-    linked = linebreaksbr(urlize(text or "", nofollow=True, autoescape=True))
+    # urlize escaped the text and returns a plain str: mark it safe so linebreaksbr doesn't escape twice.
+    linked = linebreaksbr(mark_safe(urlize(text or "", nofollow=True, autoescape=True)))  # noqa: S308
     safe = nh3.clean(
         linked,
         tags={"a", "br"},

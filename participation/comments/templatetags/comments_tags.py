@@ -1,0 +1,72 @@
+import rules
+from django import template
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+
+from participation.core.text import render_plain_text
+from participation.moderation.http import sign_in_url
+from participation.moderation.services import is_blocked
+
+from ..models import Comment, Position, target_url
+from ..queries import thread_for
+from ..services import is_commentable
+
+register = template.Library()
+
+SORT_LABELS = [("oldest", _("Oldest first")), ("newest", _("Newest first")), ("best", _("Best rated"))]
+
+
+@register.filter
+def plain_text(value):
+    """Citizen text: escaped, line breaks kept, links clickable with rel="nofollow ugc noopener"."""
+    return render_plain_text(value)
+
+
+def thread_context(request, user, thread, csrf_token=None):
+    """What comments/thread.html and comments/includes/comment.html need (also for JSON replies)."""
+    context = {
+        "request": request,
+        "user": user,
+        "thread": thread,
+        "comment_content_type_id": ContentType.objects.get_for_model(Comment).pk,
+        "position_choices": Position.choices,
+    }
+    # Inclusion tags get a fresh context: pass the token on. render_to_string(request=...)
+    # provides its own, which a None here would hide.
+    if csrf_token is not None:
+        context["csrf_token"] = csrf_token
+    return context
+
+
+@register.inclusion_tag("comments/thread.html", takes_context=True)
+def comments_for(context, obj):
+    """The comment thread of any object: `{% load comments_tags %}{% comments_for page %}`."""
+    request = context.get("request")
+    if obj is None or obj.pk is None:  # e.g. the admin preview of a page not saved yet
+        return {"thread": None}
+    user = getattr(request, "user", None) or AnonymousUser()
+    sort = request.GET.get("comments", "oldest") if request is not None else "oldest"
+    thread = thread_for(obj, user, sort)
+    path = request.path if request is not None else target_url(obj)
+    sort_links = []
+    for value, label in SORT_LABELS:
+        query = request.GET.copy() if request is not None else None
+        if query is not None:
+            query["comments"] = value
+            url = f"{path}?{query.urlencode()}#comments"
+        else:
+            url = f"{path}?comments={value}#comments"
+        sort_links.append((value, label, url))
+    blocked = is_blocked(user)
+    result = thread_context(request, user, thread, context.get("csrf_token"))
+    result.update(
+        {
+            "sort_links": sort_links,
+            "blocked": blocked,
+            "open": is_commentable(obj, check_dialogue=False),
+            "can_post": rules.has_perm("comments.post_comment", user),
+            "sign_in_url": sign_in_url(f"{path}#comments"),
+        }
+    )
+    return result

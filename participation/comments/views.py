@@ -1,0 +1,246 @@
+"""Post, reply, edit, delete and vote. Without JavaScript each answers with a redirect to the
+comment (or a full page keeping the text when something is wrong); fetch() requests from
+site.js (Accept: application/json) get JSON: {"error": ...} with a 4xx status when refused."""
+
+import functools
+
+import rules
+from django.contrib import messages
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from participation.core import ratelimit
+from participation.moderation.http import json_error, sign_in_url, wants_json
+from participation.moderation.services import is_blocked
+
+from . import services
+from .forms import CommentForm, NewCommentForm
+from .models import Comment, allows_positions, target_url
+from .queries import Thread, decorate, resolve_target
+from .templatetags.comments_tags import thread_context
+
+
+def participant_required(view):
+    """Like login_required, but a fetch() gets a 401 JSON answer instead of a redirect."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            if wants_json(request):
+                return json_error(_("Sign in to take part in the discussion."), status=401)
+            return HttpResponseRedirect(sign_in_url(request.get_full_path() if request.method == "GET" else None))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def refuse(request, message, status=403, back=None):
+    if wants_json(request):
+        return json_error(message, status=status)
+    if back and status != 403:
+        messages.error(request, message)
+        return HttpResponseRedirect(back)
+    return TemplateResponse(request, "comments/refused.html", {"message": message, "back_url": back}, status=status)
+
+
+def form_errors(form):
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+def comment_url(comment, target=None):
+    return f"{target_url(target if target is not None else comment.target)}#comment-{comment.pk}"
+
+
+def _rate_limited(user):
+    return not ratelimit.hit("comment", f"user:{user.pk}")
+
+
+@require_POST
+@participant_required
+def new(request):
+    """A new comment (no parent) or a reply (parent = the comment answered)."""
+    user = request.user
+    form = NewCommentForm(request.POST, allow_positions=True)
+    target = None
+    if form.is_valid() or ("content_type" not in form.errors and "object_id" not in form.errors):
+        target = resolve_target(form.cleaned_data["content_type"], form.cleaned_data["object_id"])
+    if target is None:
+        return refuse(request, _("This page or contribution does not exist (any more)."), status=404 if not wants_json(request) else 400)
+    back = target_url(target)
+    if not rules.has_perm("comments.post_comment", user):
+        message = (
+            _("Your account has been blocked by the moderators: you cannot post comments.")
+            if is_blocked(user)
+            else _("Your account cannot post comments.")
+        )
+        return refuse(request, message)
+    if not services.is_commentable(target):
+        return refuse(request, _("Comments are closed here."))
+    form.allow_positions = allows_positions(target)
+    parent = None
+    # Resolved even when the text is refused, so the page that keeps the text keeps the reply too.
+    if form.is_valid() or "parent" not in form.errors:
+        parent_id = form.cleaned_data.get("parent")
+        parent = Comment.objects.filter(pk=parent_id).select_related("parent").first() if parent_id else None
+        if parent_id and parent is None:
+            form.add_error(None, _("The comment you answered no longer exists."))
+    status = 400
+    if form.is_valid():
+        if _rate_limited(user):
+            form.add_error(None, _("You have posted many comments in a short time. Please wait a few minutes."))
+            status = 429
+        else:
+            try:
+                comment = services.post_comment(
+                    user, target, form.cleaned_data["body"], parent=parent, position=form.cleaned_data.get("position", "")
+                )
+            except services.CommentError as refusal:
+                form.add_error(None, refusal.message)
+                status = refusal.status
+            else:
+                return _posted(request, form, comment, target)
+    if wants_json(request):
+        return json_error(form_errors(form), status=status, errors=form.errors.get_json_data())
+    return TemplateResponse(
+        request,
+        "comments/comment_form.html",
+        {"form": form, "target": target, "back_url": back, "parent": parent, "action": "new"},
+        status=status,
+    )
+
+
+def _posted(request, form, comment, target):
+    notice = _("Formatting and markup were removed: comments are plain text.") if form.neutralised else ""
+    message = _("Your reply is posted.") if comment.parent_id else _("Your comment is posted.")
+    if wants_json(request):
+        decorate([comment], request.user, {})
+        comment.author = request.user
+        thread = Thread(target, [], [], "oldest")
+        context = thread_context(request, request.user, thread)
+        context.update({"comment": comment, "open": True})
+        html = render_to_string("comments/includes/comment.html", context, request=request)
+        count = Comment.objects.for_target(target).filter(deleted_at__isnull=True, hidden_at__isnull=True).count()
+        # Same msgids as the heading in comments/thread.html ({% blocktranslate count counter %}).
+        heading = ngettext("%(counter)s comment", "%(counter)s comments", count) % {"counter": count}
+        return JsonResponse(
+            {
+                "id": comment.pk,
+                "parent": comment.parent_id,
+                "html": html,
+                "heading": heading,
+                "message": str(message),
+                "notice": str(notice),
+            },
+            status=201,
+        )
+    messages.success(request, message)
+    if notice:
+        messages.warning(request, notice)
+    return HttpResponseRedirect(comment_url(comment, target))
+
+
+@require_http_methods(["GET", "POST"])
+@participant_required
+def edit(request, pk):
+    comment = get_object_or_404(Comment, pk=pk)
+    target = comment.target
+    if target is None:
+        raise Http404(_("This comment's page no longer exists."))
+    back = comment_url(comment, target)
+    if not rules.has_perm("comments.edit_comment", request.user, comment):
+        return refuse(request, _("Only the author can edit this comment, while it is visible."))
+    positions = allows_positions(target)
+    initial = {"body": comment.body, "position": comment.position}
+    form = CommentForm(request.POST or None, initial=initial, allow_positions=positions)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            if _rate_limited(request.user):
+                form.add_error(None, _("You have posted many comments in a short time. Please wait a few minutes."))
+                status = 429
+            else:
+                services.edit_comment(comment, form.cleaned_data["body"], form.cleaned_data.get("position") if positions else None)
+                if wants_json(request):
+                    return JsonResponse({"id": comment.pk, "message": _("Your comment is updated.")})
+                messages.success(request, _("Your comment is updated."))
+                if form.neutralised:
+                    messages.warning(request, _("Formatting and markup were removed: comments are plain text."))
+                return HttpResponseRedirect(back)
+        if wants_json(request):
+            return json_error(form_errors(form), status=status, errors=form.errors.get_json_data())
+    return TemplateResponse(
+        request,
+        "comments/comment_form.html",
+        {"form": form, "target": target, "back_url": back, "comment": comment, "action": "edit"},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@participant_required
+def delete(request, pk):
+    comment = get_object_or_404(Comment, pk=pk)
+    target = comment.target
+    back = comment_url(comment, target) if target is not None else "/"
+    if not rules.has_perm("comments.remove_comment", request.user, comment):
+        return refuse(request, _("Only the author or a moderator can delete this comment."))
+    # A moderator removing someone else's words says why; the reason goes to the moderation log.
+    needs_reason = comment.author_id != request.user.pk
+    reason = (request.POST.get("reason") or "").strip()[:1000]
+    error = ""
+    if request.method == "POST":
+        if needs_reason and not reason:
+            error = _("Give a reason: it is kept in the moderation history.")
+        else:
+            services.delete_comment(request.user, comment, reason)
+            if wants_json(request):
+                return JsonResponse({"id": comment.pk, "message": _("The comment is deleted.")})
+            messages.success(request, _("The comment is deleted."))
+            return HttpResponseRedirect(back)
+        if wants_json(request):
+            return json_error(error)
+    return TemplateResponse(
+        request,
+        "comments/delete.html",
+        {"comment": comment, "back_url": back, "needs_reason": needs_reason, "reason": reason, "error": error},
+        status=400 if error else 200,
+    )
+
+
+VOTE_VALUES = {"up": 1, "down": -1}
+
+
+@require_POST
+@participant_required
+def vote(request, pk):
+    comment = get_object_or_404(Comment, pk=pk)
+    back = comment_url(comment)
+    value = VOTE_VALUES.get(request.POST.get("value", ""))
+    if value is None:
+        return refuse(request, _("Vote up or down."), status=400, back=back)
+    if not rules.has_perm("comments.vote_comment", request.user, comment):
+        if comment.author_id == request.user.pk:
+            return refuse(request, _("You cannot vote on your own comment."), back=back)
+        return refuse(request, _("This comment cannot receive votes."), back=back)
+    # Votes are cheap and frequent: a looser limit than posting, in the same scope.
+    if not ratelimit.hit("comment", f"vote:{request.user.pk}", limit=120, period=60):
+        return refuse(request, _("You have voted many times in a short time. Please wait a minute."), status=429, back=back)
+    comment, current = services.vote(request.user, comment, value)
+    if current == 1:
+        message = _("You voted this comment up.")
+    elif current == -1:
+        message = _("You voted this comment down.")
+    else:
+        message = _("Your vote is withdrawn.")
+    if wants_json(request):
+        return JsonResponse(
+            {"id": comment.pk, "upvotes": comment.upvotes, "downvotes": comment.downvotes, "vote": current, "message": message}
+        )
+    messages.success(request, message)
+    return HttpResponseRedirect(back)

@@ -1,0 +1,17 @@
+from django import template
+from django.urls import reverse
+
+from ..queries import hidden_counts
+
+register = template.Library()
+
+
+@register.inclusion_tag("moderation/includes/summary.html")
+def moderation_summary(dialogue_page):
+    """"N contributions hidden by moderation", linking to the dialogue's transparency page."""
+    if dialogue_page is None or not getattr(dialogue_page, "pk", None):
+        return {"count": 0, "url": ""}
+    return {
+        "count": hidden_counts([dialogue_page.pk]).get(dialogue_page.pk, 0),
+        "url": reverse("moderation:transparency", args=[dialogue_page.pk]),
+    }

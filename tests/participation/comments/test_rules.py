@@ -1,0 +1,72 @@
+"""Who may post, edit, delete and vote: anonymous, citizen, author, moderator."""
+
+import pytest
+import rules
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from participation.moderation.models import BlockedUser
+
+from .helpers import comment_on
+
+pytestmark = pytest.mark.django_db
+
+#                      post   edit   delete vote
+MATRIX = {
+    "anonymous": (False, False, False, False),
+    "citizen": (True, False, False, True),
+    "author": (True, True, True, False),
+    "moderator": (True, False, True, True),
+}
+PERMISSIONS = ("comments.post_comment", "comments.edit_comment", "comments.remove_comment", "comments.vote_comment")
+
+
+@pytest.fixture
+def people(alice, bob, moderator):
+    return {"anonymous": AnonymousUser(), "citizen": bob, "author": alice, "moderator": moderator}
+
+
+@pytest.mark.parametrize("role", MATRIX)
+def test_permission_matrix(topic, alice, people, role):
+    comment = comment_on(topic, alice, "Matrix")
+    user = people[role]
+    got = tuple(
+        rules.has_perm(name, user) if name == "comments.post_comment" else rules.has_perm(name, user, comment)
+        for name in PERMISSIONS
+    )
+    assert got == MATRIX[role]
+
+
+def test_nobody_edits_or_votes_on_a_deleted_or_hidden_comment(topic, alice, bob, moderator):
+    deleted = comment_on(topic, alice, "Deleted", deleted_at=timezone.now())
+    hidden = comment_on(topic, alice, "Hidden", hidden_at=timezone.now())
+    for comment in (deleted, hidden):
+        assert not rules.has_perm("comments.edit_comment", alice, comment)
+        assert not rules.has_perm("comments.vote_comment", bob, comment)
+    assert not rules.has_perm("comments.remove_comment", moderator, deleted)
+    assert rules.has_perm("comments.remove_comment", moderator, hidden)
+
+
+def test_blocked_authors_can_no_longer_post_or_edit(topic, alice, moderator):
+    comment = comment_on(topic, alice, "Before the block")
+    BlockedUser.objects.create(user=alice, blocked_by=moderator, reason="spam")
+    alice = type(alice).objects.get(pk=alice.pk)  # a fresh request's user
+    assert not rules.has_perm("comments.post_comment", alice)
+    assert not rules.has_perm("comments.edit_comment", alice, comment)
+    assert rules.has_perm("comments.remove_comment", alice, comment)  # one may still take one's words back
+
+
+def test_inactive_and_deleted_accounts_cannot_post(alice, bob):
+    alice.is_active = False
+    bob.deleted_at = timezone.now()
+    assert not rules.has_perm("comments.post_comment", alice)
+    assert not rules.has_perm("comments.post_comment", bob)
+
+
+def test_a_superuser_does_not_edit_someone_elses_words(topic, alice):
+    from .helpers import make_user
+
+    admin = make_user("admin", is_superuser=True, is_staff=True)
+    comment = comment_on(topic, alice, "My words")
+    assert not rules.has_perm("comments.edit_comment", admin, comment)
+    assert rules.has_perm("comments.remove_comment", admin, comment)
