@@ -36,7 +36,10 @@ def translator_group_name(locale):
 def ensure_translator_group(locale, home_page):
     """The "Translators (xx)" group: admin access and page rights on that locale's tree only."""
     group, _ = Group.objects.get_or_create(name=translator_group_name(locale))
-    group.permissions.add(*_permissions("wagtailadmin.access_admin"))
+    # Partners also translate the official answers to proposals (wagtail-localize snippets).
+    group.permissions.add(
+        *_permissions("wagtailadmin.access_admin", "proposals.view_proposalanswer", "proposals.change_proposalanswer")
+    )
     _grant_pages(group, home_page)
     _grant_choosers(group)
     return group
@@ -52,6 +55,19 @@ def ensure_editor_group():
             "content.add_organisation",
             "content.change_organisation",
             "content.delete_organisation",
+            # Official answers, proposal states and per-dialogue participation settings.
+            "proposals.view_proposal",
+            "proposals.change_proposal",
+            "proposals.view_proposalanswer",
+            "proposals.change_proposalanswer",
+            "proposals.delete_proposalanswer",
+            "proposals.view_proposalstate",
+            "proposals.add_proposalstate",
+            "proposals.change_proposalstate",
+            "proposals.delete_proposalstate",
+            "proposals.view_dialoguesettings",
+            "proposals.add_dialoguesettings",
+            "proposals.change_dialoguesettings",
         )
     )
     _grant_pages(group, Page.get_first_root_node())

@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
@@ -7,6 +9,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 SEARCH_MAX_LENGTH = 200
+SEARCH_WORDS = re.compile(r"[\w-]+")
 RESULTS_PER_PAGE = 10
 
 
@@ -27,9 +30,16 @@ def healthz(request):
 def search(request):
     """Full-text search of live public pages in the visitor's language."""
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    # Words only: punctuation means nothing to the search and trips SQLite's FTS5 query syntax.
+    terms = " ".join(SEARCH_WORDS.findall(query))
     results = None
-    if query:
+    if terms:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
-        results = paginator.get_page(request.GET.get("page"))
+        paginator = Paginator(pages.search(terms), RESULTS_PER_PAGE)
+        try:
+            results = paginator.get_page(request.GET.get("page"))
+        except DatabaseError:
+            results = Paginator([], RESULTS_PER_PAGE).get_page(1)
+    elif query:
+        results = Paginator([], RESULTS_PER_PAGE).get_page(1)
     return TemplateResponse(request, "content/search.html", {"query": query, "results": results})

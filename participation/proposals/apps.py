@@ -6,3 +6,6 @@ class ProposalsConfig(AppConfig):
     name = "participation.proposals"
     label = "proposals"
     verbose_name = _("Proposals")
+
+    def ready(self):
+        from . import receivers  # noqa: F401

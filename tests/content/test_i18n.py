@@ -186,3 +186,9 @@ def test_page_sent_for_translation_shows_source_with_notice_until_published(clie
     published = soup(client.get(Page.objects.get(pk=draft.pk).url))
     assert not published.select_one(".notice--translation")
     assert published.h1.text == "Communs numériques"
+
+
+@pytest.mark.parametrize("query", ['\'\';!--"<XSS>=&{()}', '"unbalanced', "AND OR NOT", "***", "données)"])
+def test_search_survives_query_syntax(client, query):
+    response = client.get("/fr/search/", {"q": query})
+    assert response.status_code == 200

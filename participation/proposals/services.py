@@ -1,0 +1,218 @@
+"""Every write to proposals, supports and answers. Views call these; so can an API later.
+
+Errors are `ProposalError`s carrying a translated message and an HTTP status, so callers show
+the reason instead of a 500. Counts stay exact under concurrency: unique constraints, row locks
+and conditional `F()` updates, never read-modify-write in Python."""
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.models import Locale, Page
+
+from participation.core.signals import contribution_created, proposal_answered
+from participation.core.text import clean_plain_text
+
+from . import rules as proposal_rules
+from .models import DialogueSettings, Proposal, ProposalAnswer, Support, canonical_page
+from .queries import supports_used
+
+
+class ProposalError(Exception):
+    status = 400
+
+    def __init__(self, message, status=None):
+        super().__init__(str(message))
+        self.message = message
+        if status is not None:
+            self.status = status
+
+
+class NotAllowed(ProposalError):
+    status = 403
+
+
+class Conflict(ProposalError):
+    status = 409
+
+
+def _check(user, action, obj, status=403):
+    reason = proposal_rules.denial(user, action, obj)
+    if reason is not None:
+        raise NotAllowed(reason, status)
+
+
+def _clean(value, max_length):
+    text = clean_plain_text(value)
+    if not text:
+        raise ProposalError(_("Please write something: the text is empty."))
+    if len(text) > max_length:
+        raise ProposalError(_("The text is too long."))
+    return text
+
+
+def _topic_for(dialogue, topic):
+    """The topic's canonical page; it must be a child of the dialogue."""
+    if topic is None:
+        return None
+    topic = canonical_page(topic)
+    if topic.depth != dialogue.depth + 1 or not topic.path.startswith(dialogue.path):
+        raise ProposalError(_("This topic does not belong to this dialogue."))
+    return topic
+
+
+def create_proposal(user, dialogue, *, title, body, topic=None, language=None):
+    dialogue = canonical_page(dialogue)
+    _check(user, "create_proposal", dialogue)
+    proposal = Proposal.objects.create(
+        author=user,
+        dialogue=dialogue,
+        title=_clean(title, 150),
+        body=_clean(body, 5000),
+        topic=_topic_for(dialogue, topic),
+        language=language or user.language or Proposal._meta.get_field("language").default,
+    )
+    transaction.on_commit(lambda: contribution_created.send(sender=Proposal, instance=proposal))
+    return proposal
+
+
+@transaction.atomic
+def edit_proposal(user, proposal, *, title, body, topic=None, language=None):
+    # Lock the row: a support arriving now waits, then finds the text it was shown.
+    proposal = Proposal.objects.select_for_update().select_related("dialogue").get(pk=proposal.pk)
+    _check(user, "edit_proposal", proposal)
+    proposal.title = _clean(title, 150)
+    proposal.body = _clean(body, 5000)
+    proposal.topic = _topic_for(proposal.dialogue, topic)
+    if language:
+        proposal.language = language
+    proposal.edited_at = timezone.now()
+    proposal.save(update_fields=["title", "body", "topic", "language", "edited_at"])
+    return proposal
+
+
+@transaction.atomic
+def withdraw_proposal(user, proposal):
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    _check(user, "withdraw_proposal", proposal)
+    proposal.withdrawn_at = timezone.now()
+    proposal.save(update_fields=["withdrawn_at"])
+    return proposal
+
+
+def _lock_person(user):
+    # One person's support actions run one after the other, so the limit check below sees
+    # every support they made before (PostgreSQL; SQLite serialises all writes anyway).
+    get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
+
+
+@transaction.atomic
+def cast_support(user, proposal):
+    """Support a proposal once; returns the proposal with its new count."""
+    _lock_person(user)
+    proposal = Proposal.objects.select_related("dialogue").get(pk=proposal.pk)
+    _check(user, "support_proposal", proposal)
+    if Support.objects.filter(user=user, proposal=proposal).exists():
+        raise Conflict(_("You already support this proposal."))
+    limit = DialogueSettings.for_dialogue(proposal.dialogue).support_limit
+    if limit is not None and supports_used(user, proposal.dialogue_id) >= limit:
+        raise Conflict(
+            ngettext(
+                "You have used your only support in this dialogue. Withdraw it to support this proposal.",
+                "You have used all %(limit)s of your supports in this dialogue. Withdraw one to support this proposal.",
+                limit,
+            )
+            % {"limit": limit}
+        )
+    try:
+        with transaction.atomic():
+            Support.objects.create(user=user, proposal=proposal)
+    except IntegrityError:
+        # Another request of the same person won the race.
+        raise Conflict(_("You already support this proposal.")) from None
+    counted = Proposal.objects.filter(pk=proposal.pk, withdrawn_at__isnull=True, hidden_at__isnull=True).update(
+        support_count=F("support_count") + 1
+    )
+    if not counted:
+        # Withdrawn or hidden meanwhile: undo the support with the transaction.
+        raise NotAllowed(proposal_rules.WITHDRAWN)
+    proposal.refresh_from_db(fields=["support_count"])
+    return proposal
+
+
+@transaction.atomic
+def withdraw_support(user, proposal):
+    _lock_person(user)
+    proposal = Proposal.objects.select_related("dialogue").get(pk=proposal.pk)
+    _check(user, "unsupport_proposal", proposal)
+    deleted, _details = Support.objects.filter(user=user, proposal=proposal).delete()
+    if not deleted:
+        raise Conflict(_("You do not support this proposal."))
+    Proposal.objects.filter(pk=proposal.pk, support_count__gt=0).update(support_count=F("support_count") - 1)
+    proposal.refresh_from_db(fields=["support_count"])
+    return proposal
+
+
+@transaction.atomic
+def answer_proposal(proposal, *, state, text, user=None, locale=None):
+    """Give (or change, or clear) the official answer: a state and a public text.
+
+    The text is stored as a ProposalAnswer in `locale` (the default locale unless given);
+    translations are made from it with wagtail-localize. Listeners hear about it after commit."""
+    if user is not None:
+        _check(user, "answer_proposal", proposal)
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    text = clean_plain_text(text or "")
+    if len(text) > 5000:
+        raise ProposalError(_("The text is too long."))
+    if state is not None:
+        state = canonical_state(state)
+    locale = locale or Locale.get_default()
+    answers = list(ProposalAnswer.objects.filter(proposal=proposal).order_by("pk"))
+    source = next((answer for answer in answers if answer.locale_id == locale.pk), None) or (answers[0] if answers else None)
+    changed = state != proposal.state or text != (source.text if source else "")
+    now = timezone.now()
+    if text:
+        if source is None:
+            source = ProposalAnswer.objects.create(proposal=proposal, locale=locale, text=text, answered_by=user, updated_at=now)
+        elif source.text != text:
+            source.text, source.answered_by, source.updated_at = text, user, now
+            source.save(update_fields=["text", "answered_by", "updated_at"])
+    elif answers:
+        # No text any more: the translations go too, they would translate nothing.
+        ProposalAnswer.objects.filter(proposal=proposal).delete()
+        source = None
+    proposal.state = state
+    if state is None and not text:
+        proposal.answered_at = None
+    elif changed or proposal.answered_at is None:
+        proposal.answered_at = now
+    proposal.save(update_fields=["state", "answered_at"])
+    if changed and proposal.answered_at is not None:
+        answer = source
+        transaction.on_commit(lambda: proposal_answered.send(sender=Proposal, proposal=proposal, answer=answer))
+    return proposal
+
+
+def canonical_state(state):
+    default = Locale.get_default()
+    if state.locale_id == default.pk:
+        return state
+    return state.get_translation_or_none(default) or state
+
+
+def record_comment(instance):
+    """A comment was made somewhere: count it when its target is a proposal."""
+    target = getattr(instance, "target", None)
+    if isinstance(target, Proposal):
+        Proposal.objects.filter(pk=target.pk).update(comment_count=F("comment_count") + 1)
+
+
+def dialogue_page(dialogue_id):
+    """The live page with this id when it is a dialogue, else None."""
+    page = Page.objects.live().filter(pk=dialogue_id).select_related("locale").first()
+    if page is None or not getattr(page.specific_class, "participation_root", False):
+        return None
+    return page

@@ -1,0 +1,90 @@
+"""Fixtures for proposal tests: people in every role, proposals, dialogue settings."""
+
+import itertools
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+
+from participation.proposals.models import DialogueSettings, Proposal
+
+_numbers = itertools.count(1)
+
+# What content/translators.ensure_editor_group should grant (see the app's report).
+EDITOR_PERMISSIONS = [
+    "view_proposal",
+    "change_proposal",
+    "view_proposalanswer",
+    "change_proposalanswer",
+    "delete_proposalanswer",
+    "view_proposalstate",
+    "add_proposalstate",
+    "change_proposalstate",
+    "delete_proposalstate",
+    "view_dialoguesettings",
+    "add_dialoguesettings",
+    "change_dialoguesettings",
+]
+
+
+def make_user(name=None, **extra):
+    number = next(_numbers)
+    name = name or f"citizen{number}"
+    return get_user_model().objects.create_user(
+        username=f"{name}-{number}", email=f"{name}-{number}@example.org", password="x", nickname=f"{name}{number}", **extra
+    )
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def make_proposal(dialogue, author, title="More benches in the park", body="People need places to rest.", **extra):
+    return Proposal.objects.create(dialogue=dialogue, author=author, title=title, body=body, **extra)
+
+
+def configure(dialogue, **values):
+    settings_row, _created = DialogueSettings.objects.update_or_create(dialogue=dialogue, defaults=values)
+    return settings_row
+
+
+def moderation_permission():
+    permission = Permission.objects.filter(content_type__app_label="moderation", codename="moderate").first()
+    if permission is None:  # the moderation app defines it; a stand-in keeps these tests independent
+        content_type, _created = ContentType.objects.get_or_create(app_label="moderation", model="moderationaction")
+        permission = Permission.objects.create(content_type=content_type, codename="moderate", name="Can moderate")
+    return permission
+
+
+@pytest.fixture
+def author(db):
+    return make_user("author")
+
+
+@pytest.fixture
+def citizen(db):
+    return make_user("citizen")
+
+
+@pytest.fixture
+def moderator(db):
+    user = make_user("moderator")
+    user.user_permissions.add(moderation_permission())
+    return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
+
+
+@pytest.fixture
+def editor(db):
+    """The demo editor, with the proposal permissions this app asks the Editors group to get."""
+    group = Group.objects.get(name="Editors")
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="proposals", codename__in=EDITOR_PERMISSIONS))
+    return get_user_model().objects.get(username="editor")
+
+
+@pytest.fixture
+def proposal(dialogue, author):
+    return make_proposal(dialogue, author)
