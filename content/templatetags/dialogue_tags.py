@@ -44,37 +44,39 @@ def language_links(context):
 
 def _language_links(request, context):
     page = context.get("page") if isinstance(context.get("page"), Page) else None
-    site = Site.find_for_request(request)
     current = translation.get_language()
+    if page is None:
+        # Any other view: the same address under each language prefix, no query needed.
+        return [_link(request, code, name, current, translate_url(request.get_full_path(), code), True) for code, name in settings.LANGUAGES]
+    site = Site.find_for_request(request)
     pages, homes = _locale_pages(page, site) if site else ({}, {})
     pending = pending_translation_ids(pages.values())
     links = []
     for code, name in settings.LANGUAGES:
         target = pages.get(code)
         available = target is not None and target.alias_of_id is None and target.pk not in pending
-        if page is None:
-            url = translate_url(request.get_full_path(), code)
-            available = True
-        elif target is not None:
+        if target is not None:
             url = target.get_url(request)
         else:
             home = homes.get(code)
             url = home.get_url(request) if home else f"/{code}/"
-        with translation.override(code):
-            note = "" if available else gettext("not yet translated")
-        links.append(
-            {
-                "code": code,
-                "name": name,
-                "url": url,
-                "absolute_url": request.build_absolute_uri(url),
-                "current": code == current,
-                "available": available,
-                "note": note,
-                "bidi": translation.get_language_info(code)["bidi"],
-            }
-        )
+        links.append(_link(request, code, name, current, url, available))
     return links
+
+
+def _link(request, code, name, current, url, available):
+    with translation.override(code):
+        note = "" if available else gettext("not yet translated")
+    return {
+        "code": code,
+        "name": name,
+        "url": url,
+        "absolute_url": request.build_absolute_uri(url),
+        "current": code == current,
+        "available": available,
+        "note": note,
+        "bidi": translation.get_language_info(code)["bidi"],
+    }
 
 
 @register.simple_tag(takes_context=True)

@@ -171,8 +171,8 @@ def populate(dialogue, topic, size, supporter):
 # The listing itself needs 9 queries: dialogue (2), settings, topics (2), states, count, rows,
 # phases. The site's layout adds 8 (content version, site, navigation, language links) and a
 # signed-in person 2 (session, user). None of them depends on the number of proposals.
-VISITOR_BUDGET = 17
-SIGNED_IN_BUDGET = 19
+VISITOR_BUDGET = 12
+SIGNED_IN_BUDGET = 14
 
 
 @pytest.mark.parametrize("size", [5, 50])
