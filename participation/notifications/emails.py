@@ -44,7 +44,7 @@ def send(user, notifications, digest=False):
             subject = f"{first.get_kind_display()}: {first.subject_title}"
         body = render_to_string("notifications/email/notifications.txt", context)
     message = EmailMultiAlternatives(
-        subject=subject[:200],
+        subject=" ".join(subject.split())[:200],  # one line: a header never carries line breaks
         body=body,
         to=[user.email],
         headers={"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},

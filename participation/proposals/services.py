@@ -53,6 +53,11 @@ def _clean(value, max_length):
     return text
 
 
+def _one_line(text):
+    # A title is one line wherever it goes: lists, page titles, email subjects.
+    return " ".join(text.split())
+
+
 def _topic_for(dialogue, topic):
     """The topic's canonical page; it must be a child of the dialogue."""
     if topic is None:
@@ -69,7 +74,7 @@ def create_proposal(user, dialogue, *, title, body, topic=None, language=None):
     proposal = Proposal.objects.create(
         author=user,
         dialogue=dialogue,
-        title=_clean(title, 150),
+        title=_one_line(_clean(title, 150)),
         body=_clean(body, 5000),
         topic=_topic_for(dialogue, topic),
         language=language or user.language or Proposal._meta.get_field("language").default,
@@ -83,7 +88,7 @@ def edit_proposal(user, proposal, *, title, body, topic=None, language=None):
     # Lock the row: a support arriving now waits, then finds the text it was shown.
     proposal = Proposal.objects.select_for_update().select_related("dialogue").get(pk=proposal.pk)
     _check(user, "edit_proposal", proposal)
-    proposal.title = _clean(title, 150)
+    proposal.title = _one_line(_clean(title, 150))
     proposal.body = _clean(body, 5000)
     proposal.topic = _topic_for(proposal.dialogue, topic)
     if language:
