@@ -21,6 +21,7 @@ import json
 import multiprocessing
 import os
 import platform
+import random
 import re
 import secrets
 import shutil
@@ -350,6 +351,140 @@ def count_queries(env, urls):
     raise SystemExit(f"bench: no query count in output:\n{out[-2000:]}")
 
 
+
+# --- participation figures (large data set) --------------------------------------------------
+
+DATASET = ROOT / "bench" / "dataset.py"
+SUPPORT_RATE_LIMIT = 100000  # per person and minute, for the support load (bench/settings.py)
+MAX_LIST_QUERIES = 15
+LIST_P50_MS = 50
+DETAIL_P50_MS = 100
+MIN_SUPPORTS_PER_S = 300
+
+
+def dataset(env, command, *extra, timeout=300):
+    out = run([PYTHON, str(DATASET), command, *map(str, extra)], env, f"dataset {command}", timeout)
+    for line in out.splitlines():
+        if line.startswith("BENCH-DATA "):
+            return json.loads(line[len("BENCH-DATA ") :])
+    raise SystemExit(f"bench: no data from dataset.py {command}:\n{out[-2000:]}")
+
+
+def ms(value):
+    """wrk's latency ("12.34ms", "1.02s", "830.00us") in milliseconds."""
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value or "")
+    if not match:
+        return float("nan")
+    return float(match.group(1)) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[match.group(2)]
+
+
+def measure(wrk, server, url, duration, threads, connections, workers):
+    """Throughput under the usual load, then the median server time: wrk with one connection
+    per worker, so no request waits in gunicorn's queue and p50 is the time a request takes."""
+    if wrk:
+        wrk_load(wrk, server.base + url, 2, threads, connections)  # warm-up
+        result = wrk_load(wrk, server.base + url, duration, threads, connections)
+        latency = wrk_load(wrk, server.base + url, max(3, duration // 2), 1, workers)
+        result["p50_server"] = latency["p50"]
+        result["errors"] += latency["errors"]
+    else:
+        result = python_load(server.port, url, duration, max(1, threads), connections)
+        result["p50_server"] = ""
+    extra = f", {result['errors']} errors" if result["errors"] else ""
+    log(f"{url}: {result['rps']:.0f} req/s, p50 {result['p50']} loaded, {result['p50_server'] or '–'} unqueued{extra}")
+    return result
+
+
+def _support_process(port, clients, cookie_names, proposals, duration, results):
+    session_cookie, csrf_cookie = cookie_names
+    deadline = time.monotonic() + duration
+    lock = threading.Lock()
+    tally = {"ok": 0, "conflict": 0, "errors": 0, "statuses": {}, "latencies": []}
+
+    def loop(client, seed):
+        rng = random.Random(seed)
+        headers = {
+            "Cookie": f"{session_cookie}={client['session']}; {csrf_cookie}={client['csrf']}",
+            "X-CSRFToken": client["csrf"],
+            "Accept": "application/json",
+            "Content-Length": "0",
+            "Host": f"127.0.0.1:{port}",
+        }
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        ok = conflict = errors = 0
+        statuses, latencies = {}, []
+        while time.monotonic() < deadline:
+            pk = rng.choice(proposals)
+            sent = time.monotonic()
+            try:
+                conn.request("POST", f"/en/proposals/{pk}/support/", headers=headers)
+                response = conn.getresponse()
+                response.read()
+                status = response.status
+                if response.will_close:
+                    conn.close()
+            except (OSError, http.client.HTTPException):
+                status = "socket"
+                conn.close()
+            latencies.append(time.monotonic() - sent)
+            statuses[status] = statuses.get(status, 0) + 1
+            if status == 200:
+                ok += 1
+            elif status == 409:  # already supported (or a limit): the expected refusal
+                conflict += 1
+            else:
+                errors += 1
+        with lock:
+            tally["ok"] += ok
+            tally["conflict"] += conflict
+            tally["errors"] += errors
+            tally["latencies"] += latencies
+            for status, count in statuses.items():
+                tally["statuses"][str(status)] = tally["statuses"].get(str(status), 0) + count
+
+    threads = [threading.Thread(target=loop, args=(client, i)) for i, client in enumerate(clients)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    tally["elapsed"] = time.monotonic() - started
+    latencies = sorted(tally.pop("latencies"))
+    tally["p50_ms"] = latencies[len(latencies) // 2] * 1000 if latencies else float("nan")
+    results.put(tally)
+
+
+def support_load(server, data, duration):
+    """Each client a different signed-in citizen, in threads of one separate process."""
+    ctx = multiprocessing.get_context("fork")
+    results = ctx.Queue()
+    names = (data["session_cookie"], data["csrf_cookie"])
+    proc = ctx.Process(target=_support_process, args=(server.port, data["clients"], names, data["proposals"], duration, results))
+    proc.start()
+    tally = results.get(timeout=duration + 60)
+    proc.join()
+    tally["rps"] = tally["ok"] / tally["elapsed"]
+    log(f"supports: {tally['rps']:.0f}/s ({tally['ok']} supports, {tally['conflict']} already supported, "
+        f"{tally['errors']} errors, statuses {tally['statuses']})")
+    return tally
+
+
+def worker_memory(server):
+    """Peak resident memory (VmHWM) of each gunicorn worker, in MiB."""
+    peaks = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        if fields.get("PPid", "").strip() == str(server.proc.pid) and "VmHWM" in fields:
+            peaks.append(int(fields["VmHWM"].split()[0]) / 1024)
+    return sorted(peaks)
+
+
 # --- report ----------------------------------------------------------------------------------
 
 
@@ -364,11 +499,68 @@ def render_table(rows):
     return "\n".join(lines)
 
 
-def render_report(info, rows, settings, verdicts):
+def participation_report(args, part, queries, bare_rps):
+    """The participation table and its target lines."""
+    warm = lambda runs: len(runs[1]["sql"])  # noqa: E731 - the "warm" request
+    header = ["Participation", "URL", "req/s", "vs bare", "p50 unqueued", "p50 loaded", "p99 loaded", "queries (warm)"]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|" + "|".join(["---:"] * (len(header) - 2)) + "|"]
+
+    def row(label, url, result, nqueries):
+        lines.append(
+            f"| {label} | `{url}` | {result['rps']:.0f} | {result['rps'] / bare_rps:.1%} | {result.get('p50_server') or '–'} "
+            f"| {result['p50'] or '–'} | {result['p99'] or '–'} | {nqueries} |"
+        )
+
+    demo_n = part["demo"]["proposals"]
+    small_q = warm(queries[part["list_url"]])
+    row(f"proposal list, demo ({demo_n} proposals)", part["list_url"], part["small_list"], small_q)
+    verdicts = []
+    if "built" in part:
+        built = part["built"]
+        large_q = warm(part["large_queries"][part["list_url"]])
+        detail_q = warm(part["large_queries"][part["detail_url"]])
+        row(f"proposal list, {built['proposals']} proposals", part["list_url"], part["large_list"], large_q)
+        row(f"proposal detail, {built['detail_comments']} comments", part["detail_url"], part["detail"], detail_q)
+        sup = part["supports"]
+        lines.append(
+            f"| support POST, {args.support_clients} signed-in clients | `/en/proposals/<pk>/support/` | {sup['rps']:.0f} "
+            f"| {sup['rps'] / bare_rps:.1%} | – | {sup['p50_ms']:.2f}ms | – | – |"
+        )
+        list_p50 = ms(part["large_list"].get("p50_server"))
+        detail_p50 = ms(part["detail"].get("p50_server"))
+        ver = part["verify"]
+        exact = "exact" if ver["mismatch_count"] == 0 else f"{ver['mismatch_count']} MISMATCHES: {ver['mismatches'][:10]}"
+        verdicts += [
+            f"proposal list queries: {small_q} at {demo_n} proposals, {large_q} at {built['proposals']} "
+            f"({'same' if small_q == large_q else 'GROWS'}; at most {MAX_LIST_QUERIES}: {'met' if large_q <= MAX_LIST_QUERIES else 'OVER'})",
+            f"proposal list median server time at {built['proposals']} proposals: {list_p50:.1f} ms "
+            f"(under {LIST_P50_MS} ms: {'met' if list_p50 < LIST_P50_MS else 'MISSED'})",
+            f"proposal detail with {built['detail_comments']} comments median server time: {detail_p50:.1f} ms "
+            f"(under {DETAIL_P50_MS} ms: {'met' if detail_p50 < DETAIL_P50_MS else 'MISSED'}; {detail_q} queries)",
+            f"supports: {sup['rps']:.0f}/s over {sup['elapsed']:.1f} s ({sup['ok']} supports, {sup['conflict']} refused as already "
+            f"given, {sup['errors']} errors; statuses {sup['statuses']}) (at least {MIN_SUPPORTS_PER_S}/s: "
+            f"{'met' if sup['rps'] >= MIN_SUPPORTS_PER_S else 'MISSED'})",
+            f"support counts after the load: {exact} ({ver['supports']} supports in all)",
+        ]
+    memory = part["memory"]
+    verdicts.append(
+        "peak worker memory (VmHWM): " + (", ".join(f"{m:.0f} MiB" for m in memory) if memory else "not found")
+    )
+    if "built" in part:
+        built = part["built"]
+        verdicts.append(
+            f"large data set: {built['citizens']} citizens, {built['proposals']} proposals, {built['supports']} supports, "
+            f"{built['comments']} comments, built in {built['seconds']} s ({built['timings']})"
+        )
+    return "\n".join(lines), verdicts
+
+
+def render_report(info, rows, settings, verdicts, part_table=""):
     machine = "\n".join(f"- {key}: {value}" for key, value in info.items())
     run_settings = "\n".join(f"- {key}: {value}" for key, value in settings.items())
     targets = "\n".join(f"- {line}" for line in verdicts)
-    return f"{render_table(rows)}\n\nTargets:\n\n{targets}\n\nMachine:\n\n{machine}\n\nRun:\n\n{run_settings}\n"
+    tables = render_table(rows) + (f"\n\n{part_table}" if part_table else "")
+    return f"{tables}\n\nTargets:\n\n{targets}\n\nMachine:\n\n{machine}\n\nRun:\n\n{run_settings}\n"
 
 
 # Used only when docs/performance.md is missing; the prose there is maintained by hand and
@@ -422,6 +614,16 @@ def main():
         "--database-url",
         help="use this existing, already seeded database instead of a fresh one (not migrated, seeded or dropped)",
     )
+    parser.add_argument(
+        "--large", action=argparse.BooleanOptionalAction, default=True,
+        help="build the large participation data set and measure proposals and supports (default: on)",
+    )
+    parser.add_argument("--proposals", type=int, default=10000, help="proposals in the large data set (default 10000)")
+    parser.add_argument("--supports", type=int, default=200000, help="supports in the large data set (default 200000)")
+    parser.add_argument("--comments", type=int, default=50000, help="comments in the large data set (default 50000)")
+    parser.add_argument("--citizens", type=int, default=5000, help="citizens in the large data set (default 5000)")
+    parser.add_argument("--support-clients", type=int, default=50, help="concurrent signed-in supporters (default 50)")
+    parser.add_argument("--support-duration", type=int, default=10, help="seconds of support load (default 10)")
     parser.add_argument("--static-root", help="use these already collected static files instead of running collectstatic")
     args = parser.parse_args()
     # A plain `kill` must clean up too: turn SIGTERM into an exit that runs the finally blocks.
@@ -454,6 +656,7 @@ def main():
             DIALOGUE_VAR_DIR=str(tmp / "var"),
             DEMO_PASSWORD=secrets.token_urlsafe(12),
             PYTHONDONTWRITEBYTECODE="1",
+            BENCH_SUPPORT_RATE_LIMIT=str(SUPPORT_RATE_LIMIT),
         )
         env.pop("REDIS_URL", None)  # the figures are for the default (local memory) cache
         # Run the background tasks of the seeding (search and reference indexes) right away.
@@ -480,7 +683,10 @@ def main():
                 raise SystemExit("bench: collectstatic failed")
             log(f"collectstatic: {time.monotonic() - static_started:.1f}s (in parallel)")
 
-        queries = count_queries(env, [args.url, BARE_URL])
+        demo = dataset(env, "info")
+        list_url = f"/en/dialogues/{demo['dialogue_id']}/proposals/"
+        queries = count_queries(env, [args.url, BARE_URL, list_url])
+        participation = {"demo": demo, "list_url": list_url}
 
         server = Server(env, args.workers, tmp / "gunicorn.log")
         server.wait_ready()
@@ -510,6 +716,30 @@ def main():
                     if url not in results or result["rps"] > results[url]["rps"]:
                         results[url] = result
                     results[url]["errors"] = errors
+        wrk_args = (args.duration, args.threads, args.connections, args.workers)
+        participation["small_list"] = measure(wrk, server, list_url, *wrk_args)
+        if args.large:
+            server.stop()
+            built = dataset(
+                env, "build", "--proposals", args.proposals, "--supports", args.supports,
+                "--comments", args.comments, "--citizens", args.citizens, timeout=600,
+            )  # fmt: skip
+            log(f"large data set built in {built['seconds']}s: {built['timings']}")
+            detail_url = f"/en/proposals/{built['detail_pk']}/"
+            participation.update(built=built, detail_url=detail_url)
+            participation["large_queries"] = count_queries(env, [list_url, detail_url])
+            server = Server(env, args.workers, tmp / "gunicorn.log")
+            server.wait_ready()
+            for url in (list_url, detail_url):
+                sizes[url] = server.check(url)
+            participation["large_load"] = os.getloadavg()[0]
+            participation["large_list"] = measure(wrk, server, list_url, *wrk_args)
+            participation["detail"] = measure(wrk, server, detail_url, *wrk_args)
+            clients = dataset(env, "sessions", "--clients", args.support_clients)
+            participation["supports"] = support_load(server, clients, args.support_duration)
+            participation["verify"] = dataset(env, "verify")
+        participation["memory"] = worker_memory(server)
+        participation["end_load"] = os.getloadavg()[0]
         server.stop()
         server = None
     finally:
@@ -557,7 +787,12 @@ def main():
         "response sizes": ", ".join(f"`{url}` {size} bytes" for url, size in sizes.items()),
         "settings": "bench.settings (production settings, http on loopback, local-memory cache)",
     }
-    report = render_report(info, rows, settings, verdicts)
+    part_table, part_verdicts = participation_report(args, participation, queries, bare_rps)
+    verdicts += part_verdicts
+    info["load average at the end"] = f"{participation['end_load']:.2f}"
+    if "large_load" in participation:
+        info["load average before the large data set's load"] = f"{participation['large_load']:.2f}"
+    report = render_report(info, rows, settings, verdicts, part_table)
     print()
     print(report)
     if args.show_queries or max(page["warm"], page["render"], page["uncached"]) > MAX_QUERIES:

@@ -4,6 +4,8 @@ bench/run.py sets SECRET_KEY, DATABASE_URL and STATIC_ROOT in the environment; e
 else (whitenoise's manifest storage, persistent connections, middleware, caches) is exactly
 what production runs, so the figures are realistic."""
 
+import os
+
 from config.settings.production import *  # noqa: F403
 
 DEBUG = False
@@ -24,3 +26,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "ERROR"},
 }
+
+# The support load of bench/run.py sends more supports per person than people ever do: it
+# raises the per-person limit through BENCH_SUPPORT_RATE_LIMIT (attempts per minute).
+if os.environ.get("BENCH_SUPPORT_RATE_LIMIT"):
+    RATE_LIMITS = {**RATE_LIMITS, "support": (int(os.environ["BENCH_SUPPORT_RATE_LIMIT"]), 60)}  # noqa: F405
