@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import InvalidPage
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
@@ -189,7 +189,7 @@ def sign_out(request):
     if request.method == "POST":
         auth.logout(request)
         messages.success(request, _("You have signed out."))
-        return redirect(safe_next(request, home_url()))
+        return HttpResponseRedirect(safe_next(request, home_url()))  # a URL, never a view name
     return render(request, "accounts/logout.html", {"next": safe_next(request, "")})
 
 

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -22,8 +22,8 @@ FOLLOWABLE = {("wagtailcore", "page"), ("proposals", "proposal")}
 def _back(request, fallback):
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
-        return redirect(target)
-    return redirect(fallback)
+        return HttpResponseRedirect(target)  # a URL, never a view name to reverse
+    return HttpResponseRedirect(fallback)
 
 
 @login_required

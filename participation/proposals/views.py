@@ -6,7 +6,7 @@ from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import engines
 from django.template.loader import render_to_string
@@ -36,7 +36,7 @@ def error_response(request, message, status, next_url=None):
         return JsonResponse({"error": str(message)}, status=status)
     if next_url:
         messages.error(request, message)
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)  # a URL, never a view name to reverse
     return render(request, "proposals/refused.html", {"message": message}, status=status)
 
 
@@ -288,7 +288,7 @@ def _support_action(request, pk, action, success_message):
             }
         )
     messages.success(request, success_message)
-    return redirect(next_url)
+    return HttpResponseRedirect(next_url)
 
 
 @require_POST
