@@ -101,11 +101,12 @@ def e2e_database(chromium_executable):
 
 
 class Server:
-    def __init__(self, url, password, mail_dir, log_path):
+    def __init__(self, url, password, mail_dir, log_path, env=None):
         self.url = url
         self.password = password
         self.mail_dir = mail_dir
         self.log_path = log_path
+        self.env = env or {}
 
     def log_tail(self, lines=40):
         try:
@@ -221,7 +222,7 @@ def server(e2e_database, tmp_path_factory):
                     pytest.fail(f"{url}/healthz did not answer within 60s; see {log_path}", pytrace=False)
                 time.sleep(0.25)
             _note(log, "server ready")
-            yield Server(url, DEMO_PASSWORD, mail_dir, log_path)
+            yield Server(url, DEMO_PASSWORD, mail_dir, log_path, env)
         finally:
             for helper in background:
                 if helper.poll() is None:
@@ -237,6 +238,25 @@ def server(e2e_database, tmp_path_factory):
                     process.wait()
                 _note(log, "server stopped")
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="package")
+def participation(server):
+    """Citizens, a moderator, proposals and comments (tests/e2e/seed_participation.py), as a dict
+    of their ids; the citizens and the moderator ("moderator") share the demo password."""
+    import json
+
+    script = (E2E_DIR / "seed_participation.py").read_text()
+    command = [sys.executable, "manage.py", "shell", "-c", script]
+    result = subprocess.run(
+        command, cwd=ROOT, env={**server.env, "E2E_PASSWORD": server.password}, capture_output=True, text=True, timeout=120
+    )
+    with open(server.log_path, "a") as log:
+        log.write(f"\n$ manage.py shell -c <seed_participation.py>\n{result.stdout}{result.stderr}")
+    lines = [line for line in result.stdout.splitlines() if line.startswith("E2E-SEED ")]
+    if result.returncode or not lines:
+        pytest.fail(f"seed_participation.py failed ({result.returncode}):\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}", pytrace=False)
+    return json.loads(lines[-1].removeprefix("E2E-SEED "))
 
 
 # --------------------------------------------------------------------------- browser

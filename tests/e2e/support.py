@@ -139,3 +139,47 @@ def assert_focus_visible(info):
     assert has_outline or has_ring, f"{name} has no visible focus indicator (outline: {info['outlineStyle']} {info['outlineWidth']}px)"
     assert info["width"] > 0 and info["height"] > 0, f"{name} has no size while focused"
     assert info["bottom"] > 0 and info["top"] < info["viewportHeight"], f"{name} is focused off screen"
+
+
+# --------------------------------------------------------------------------- citizens and email
+
+
+_SESSIONS = {}  # email -> cookies of a signed-in session, so each citizen signs in once per run
+
+
+def sign_in_citizen(page, server, email, shot=None, language="en"):
+    """Sign in on the public sign-in form (first time) or reuse that session's cookies."""
+    if email not in _SESSIONS:
+        page.goto(f"/{language}/accounts/login/")
+        page.fill("input[name=username]", email)
+        page.fill("input[name=password]", server.password)
+        if shot:
+            shot(page, "sign-in form filled")
+        with page.expect_navigation():
+            page.locator("main form.account-form button[type=submit]").first.click()
+        assert "/accounts/login/" not in page.url, f"sign-in failed for {email}: still on {page.url}"
+        _SESSIONS[email] = page.context.cookies()
+    else:
+        page.context.add_cookies(_SESSIONS[email])
+
+
+def newest_email(server, to):
+    """The newest message to `to` written by Django's file email backend, as an EmailMessage."""
+    import email
+    from email import policy
+
+    files = sorted(Path(server.mail_dir).glob("*"), key=lambda path: path.stat().st_mtime, reverse=True)
+    for path in files:
+        # One file per connection; messages are separated by a line of 79 dashes.
+        for raw in reversed(path.read_text(errors="replace").split("\n" + "-" * 79 + "\n")):
+            if not raw.strip():
+                continue
+            message = email.message_from_string(raw.strip() + "\n", policy=policy.default)
+            if to.lower() in str(message.get("To", "")).lower():
+                return message
+    raise AssertionError(f"no email to {to} in {server.mail_dir}: {[path.name for path in files]}")
+
+
+def email_text(message):
+    part = message.get_body(preferencelist=("plain",))
+    return part.get_content() if part is not None else message.get_content()

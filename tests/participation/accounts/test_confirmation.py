@@ -4,8 +4,16 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
 
 from participation.accounts import tokens
+
+
+def tr(language, message):
+    """The message as the page shows it: in the language of the URL."""
+    with translation.override(language):
+        return gettext(message)
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +44,7 @@ def test_the_link_shows_a_button_and_confirming_activates_and_signs_in(pending):
     client = Client()
     page = client.get(link)
     assert page.status_code == 200
-    assert "Confirm and sign in" in page.content.decode()
+    assert tr("fr", "Confirm and sign in") in page.content.decode()
     user.refresh_from_db()
     assert not user.is_active  # opening the link (a mail scanner may) changes nothing
 
@@ -56,7 +64,7 @@ def test_a_used_link_does_not_sign_in_again(pending):
     client = Client()
     response = client.post(link)
     assert response.status_code == 200
-    assert "Your address is already confirmed" in response.content.decode()
+    assert tr("fr", "Your address is already confirmed") in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
@@ -65,7 +73,7 @@ def test_an_expired_link_is_refused_with_a_message(pending, settings):
     settings.ACCOUNT_CONFIRMATION_MAX_AGE = -1
     response = Client().post(link)
     assert response.status_code == 400
-    assert "This confirmation link has expired" in response.content.decode()
+    assert tr("fr", "This confirmation link has expired. Ask for a new one below: it will reach you in a few minutes.") in response.content.decode()
     user.refresh_from_db()
     assert not user.is_active
 
@@ -76,7 +84,7 @@ def test_a_tampered_link_is_refused_with_a_message(pending):
     for bad in (link[:-5] + "abcd/", f"/fr/accounts/confirm/{forged}/", "/fr/accounts/confirm/nonsense/"):
         response = Client().post(bad)
         assert response.status_code == 400
-        assert "This confirmation link is not valid" in response.content.decode()
+        assert tr("fr", "This confirmation link is not valid. Check that you copied the whole link from the email, or ask for a new one below.") in response.content.decode()
     user.refresh_from_db()
     assert not user.is_active
 

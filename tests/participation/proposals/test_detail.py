@@ -63,7 +63,7 @@ def test_author_and_topic(client, dialogue, topic, author, locales):
     assert author.nickname in facts and topic.get_translation(locales["fr"]).title in facts
     proposal.author = None
     proposal.save()
-    assert "Deleted participant" in soup(client.get(proposal.get_absolute_url())).select_one(".proposal-meta").text
+    assert "Deleted participant" in soup(client.get(f"/en/proposals/{proposal.pk}/")).select_one(".proposal-meta").text
 
 
 def test_hidden_proposal_shows_a_placeholder(client, dialogue, author, citizen):

@@ -1,0 +1,61 @@
+"""Participation data for the journeys, run with `manage.py shell` after seed_demo.
+
+Citizens (confirmed, password E2E_PASSWORD), a moderator, proposals and comments by someone
+else than the journeys' citizens. Prints one JSON line the harness reads."""
+
+import json
+import os
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Locale
+
+from content.demo import data
+from content.models import DialoguePage, TopicPage
+from participation.accounts import services as accounts
+from participation.comments.services import post_comment
+from participation.moderation import services as moderation
+from participation.proposals.services import create_proposal
+
+password = os.environ["E2E_PASSWORD"]
+User = get_user_model()
+
+
+def citizen(nickname):
+    user = accounts.register(email=f"{nickname}@example.org", nickname=nickname, password=password, language="en")
+    accounts.confirm_email(user)
+    user.refresh_from_db()
+    return user
+
+
+english = Locale.objects.get(language_code="en")
+dialogue = DialoguePage.objects.get(locale=english, slug=data.DIALOGUE["slug"])
+topic = TopicPage.objects.child_of(dialogue).get(slug=data.TOPICS[0]["slug"])
+
+alice, bob, carol = citizen("alice-e2e"), citizen("bob-e2e"), citizen("carol-e2e")
+moderator = User.objects.create_user(username="moderator", email="moderator@example.org", password=password, nickname="moderator-e2e")
+moderator.groups.add(Group.objects.get(name="Moderators (participation)"))
+
+proposals = {
+    "to_support": create_proposal(alice, dialogue, title="Free public Wi-Fi in every library", body="Every public library should offer free Wi-Fi without registration."),
+    "keyboard": create_proposal(alice, dialogue, title="Teach data safety in secondary schools", body="One hour a month on passwords, privacy settings and scams."),
+    "to_answer": create_proposal(alice, dialogue, title="Publish the city's open data every month", body="Budgets, transport and air quality, in open formats."),
+}
+french_topic = topic.get_translation_or_none(Locale.objects.get(language_code="fr")) or topic
+to_report = post_comment(alice, french_topic, "You are all idiots and should shut up. (abusive comment to report)")
+to_hide = post_comment(carol, topic, "Buy cheap pills at spam dot example, best prices!!! (abusive comment to hide)")
+moderation.report(bob, to_hide, "spam", "Advertising.")
+
+print(
+    "E2E-SEED "
+    + json.dumps(
+        {
+            "dialogue_id": dialogue.pk,
+            "topic_url": topic.get_url(),
+            "french_topic_url": french_topic.get_url(),
+            "proposals": {key: proposal.pk for key, proposal in proposals.items()},
+            "comments": {"to_report": to_report.pk, "to_hide": to_hide.pk},
+            "citizens": {"alice": alice.email, "bob": bob.email, "carol": carol.email},
+        }
+    )
+)
