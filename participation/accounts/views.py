@@ -13,13 +13,13 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone, translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from participation.core import ratelimit
+from participation.core.http import safe_next
 
 from . import emails, forms, queries, services, tokens
 
@@ -34,13 +34,6 @@ def home_url(language=None):
     codes = {code for code, _name in settings.LANGUAGES}
     with translation.override(language if language in codes else translation.get_language()):
         return reverse("wagtail_serve", args=[""])
-
-
-def safe_next(request, default):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return default
 
 
 def too_many_attempts(request, template_name, context, scope):

@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.urls import NoReverseMatch, reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def wants_json(request):
@@ -25,9 +24,3 @@ def sign_in_url(next_url=None):
     if next_url:
         url = f"{url}?{urlencode({'next': next_url})}"
     return url
-
-
-def safe_next(request, url, fallback="/"):
-    if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return url
-    return fallback

@@ -5,11 +5,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
+
+from participation.core.http import safe_next
 
 from . import services
 from .emails import user_from_token
@@ -17,13 +18,6 @@ from .forms import PreferenceForm
 from .models import Follow, Preference
 
 FOLLOWABLE = {("wagtailcore", "page"), ("proposals", "proposal")}
-
-
-def _back(request, fallback):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
-        return HttpResponseRedirect(target)  # a URL, never a view name to reverse
-    return HttpResponseRedirect(fallback)
 
 
 @login_required
@@ -42,7 +36,7 @@ def toggle_follow(request, content_type_id, object_id):
     else:
         services.follow(request.user, obj)
         messages.success(request, _("You follow this now: we will email you about replies, answers and new comments."))
-    return _back(request, services.url_of(obj, request.LANGUAGE_CODE))
+    return HttpResponseRedirect(safe_next(request, services.url_of(obj, request.LANGUAGE_CODE)))
 
 
 @login_required

@@ -11,12 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template import engines
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
 from participation.core import ratelimit
+from participation.core.http import safe_next
 
 from . import queries, services
 from . import rules as proposal_rules
@@ -54,13 +54,6 @@ def dialogue_or_404(dialogue_id):
     if page is None:
         raise Http404(_("There is no such dialogue."))
     return queries.Dialogue(page)
-
-
-def safe_next(request, default):
-    candidate = request.POST.get("next") or request.GET.get("next")
-    if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
-        return candidate
-    return default
 
 
 def comments_available():
