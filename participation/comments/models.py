@@ -91,7 +91,12 @@ class Comment(Contribution):
         return self.upvotes - self.downvotes
 
     def get_absolute_url(self):
-        return f"{target_url(self.target)}#comment-{self.pk}"
+        return comment_link(target_url(self.target), self.pk)
+
+
+def comment_link(base_url, pk):
+    """A comment's permanent link: `?comment=` opens the thread on the page that holds it."""
+    return f"{base_url}?comment={pk}#comment-{pk}"
 
 
 class CommentVote(models.Model):

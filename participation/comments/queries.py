@@ -2,7 +2,9 @@
 in Python. The number of queries does not grow with the number of comments."""
 
 import rules
+from django.db.models import F, Q
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from wagtail.models import Page
 
 from participation.core.models import Contribution
@@ -10,6 +12,9 @@ from participation.core.models import Contribution
 from .models import Comment, CommentVote, allows_positions, target_content_type
 
 SORTS = ("oldest", "newest", "best")
+# Conversations (a top-level comment with its replies) per page of a thread: a long thread stays
+# quick to load and to move through with a screen reader.
+PER_PAGE = 50
 
 
 def resolve_target(content_type_id, object_id):
@@ -41,46 +46,70 @@ def decorate(comments, user, votes):
 
 
 def _sort_key(sort):
+    # On (pk, parent id, created at, score) rows: see thread_for.
     if sort == "newest":
-        return lambda c: (-c.created_at.timestamp(), -c.pk)
+        return lambda row: (-row[2].timestamp(), -row[0])
     if sort == "best":
-        return lambda c: (-(c.upvotes - c.downvotes), c.created_at, c.pk)
-    return lambda c: (c.created_at, c.pk)
+        return lambda row: (-row[3], row[2], row[0])
+    return lambda row: (row[2], row[0])
 
 
 class Thread:
-    def __init__(self, target, comments, roots, sort):
+    """One page of a target's comments: `roots`, the conversations on it (replies under
+    `children`), `count`, the visible comments of the whole thread."""
+
+    def __init__(self, target, roots=(), sort="oldest", count=0, page_obj=None):
         self.target = target
-        self.comments = comments
         self.roots = roots
         self.sort = sort
-        self.count = sum(1 for c in comments if not c.deleted_at and not c.hidden_at)
+        self.count = count
+        self.page_obj = page_obj
+        self.root_count = page_obj.paginator.count if page_obj is not None else len(roots)
         self.content_type_id = target_content_type(target).pk
         self.object_id = target.pk
         self.allow_positions = allows_positions(target)
 
 
-def thread_for(target, user, sort="oldest"):
-    """The target's thread: top-level comments in the chosen order, replies oldest first
-    under their parent so each conversation reads in order."""
+def thread_for(target, user, sort="oldest", page=None, focus=None, per_page=PER_PAGE):
+    """One page of the target's thread: top-level comments in the chosen order, replies oldest
+    first under their parent so each conversation reads in order. `focus` (a comment id, as in
+    a comment's permanent link) picks the page that holds that comment.
+
+    The shape of the whole thread comes from one light query (ids, parents, dates, scores);
+    only the comments on the page are loaded whole: a long thread costs little more than a
+    short one."""
     if sort not in SORTS:
         sort = "oldest"
-    comments = list(Comment.objects.for_target(target).select_related("author"))
+    rows = list(
+        Comment.objects.for_target(target)
+        .annotate(score=F("upvotes") - F("downvotes"), visible=Q(deleted_at__isnull=True, hidden_at__isnull=True))
+        .values_list("pk", "parent_id", "created_at", "score", "visible")
+        .order_by("created_at", "pk")
+    )
+    parents = {row[0]: row[1] for row in rows}
+    roots = sorted((row for row in rows if row[1] not in parents), key=_sort_key(sort))
+    root_ids = [row[0] for row in roots]
+
+    def root_of(pk):
+        while parents[pk] in parents:  # replies nest three deep at most
+            pk = parents[pk]
+        return pk
+
+    if str(focus or "").isdigit() and int(focus) in parents:
+        page = root_ids.index(root_of(int(focus))) // per_page + 1
+    page_obj = Paginator(root_ids, per_page).get_page(page)
+    shown_roots = set(page_obj.object_list)
+    shown_ids = [pk for pk in parents if root_of(pk) in shown_roots]
+    comments = {c.pk: c for c in Comment.objects.filter(pk__in=shown_ids).select_related("author").order_by("created_at", "pk")}
+    for comment in comments.values():
+        comment.children = []
+    for comment in comments.values():
+        if comment.parent_id in comments:
+            comments[comment.parent_id].children.append(comment)
     votes = {}
     if comments and user is not None and user.is_authenticated:
-        votes = dict(
-            CommentVote.objects.filter(
-                user=user, comment__content_type=target_content_type(target), comment__object_id=target.pk
-            ).values_list("comment_id", "value")
-        )
-    by_id = {}
-    for comment in comments:
-        comment.children = []
-        by_id[comment.pk] = comment
-    roots = []
-    for comment in comments:  # ordered oldest first, so children lists are too
-        parent = by_id.get(comment.parent_id)
-        (parent.children if parent else roots).append(comment)
-    roots.sort(key=_sort_key(sort))
-    decorate(comments, user, votes)
-    return Thread(target, comments, roots, sort)
+        votes = dict(CommentVote.objects.filter(user=user, comment__in=shown_ids).values_list("comment_id", "value"))
+    decorate(comments.values(), user, votes)
+    page_obj.object_list = [comments[pk] for pk in page_obj.object_list]
+    count = sum(1 for row in rows if row[4])
+    return Thread(target, page_obj.object_list, sort, count, page_obj)

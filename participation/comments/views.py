@@ -20,7 +20,7 @@ from participation.moderation.services import is_blocked
 
 from . import services
 from .forms import CommentForm, NewCommentForm
-from .models import Comment, allows_positions, target_url
+from .models import Comment, allows_positions, comment_link, target_url
 from .queries import Thread, decorate, resolve_target
 from .templatetags.comments_tags import thread_context
 
@@ -53,7 +53,7 @@ def form_errors(form):
 
 
 def comment_url(comment, target=None):
-    return f"{target_url(target if target is not None else comment.target)}#comment-{comment.pk}"
+    return comment_link(target_url(target if target is not None else comment.target), comment.pk)
 
 
 def _rate_limited(user):
@@ -120,7 +120,7 @@ def _posted(request, form, comment, target):
     if wants_json(request):
         decorate([comment], request.user, {})
         comment.author = request.user
-        thread = Thread(target, [], [], "oldest")
+        thread = Thread(target)
         context = thread_context(request, request.user, thread)
         context.update({"comment": comment, "open": True})
         html = render_to_string("comments/includes/comment.html", context, request=request)

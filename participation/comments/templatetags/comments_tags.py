@@ -2,6 +2,7 @@ import rules
 from django import template
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from participation.core.text import render_plain_text
@@ -46,23 +47,35 @@ def comments_for(context, obj):
     if obj is None or obj.pk is None:  # e.g. the admin preview of a page not saved yet
         return {"thread": None}
     user = getattr(request, "user", None) or AnonymousUser()
-    sort = request.GET.get("comments", "oldest") if request is not None else "oldest"
-    thread = thread_for(obj, user, sort)
+    query = request.GET if request is not None else QueryDict()
+    sort = query.get("comments", "oldest")
+    thread = thread_for(obj, user, sort, page=query.get("comments_page"), focus=query.get("comment"))
     path = request.path if request is not None else target_url(obj)
-    sort_links = []
-    for value, label in SORT_LABELS:
-        query = request.GET.copy() if request is not None else None
-        if query is not None:
-            query["comments"] = value
-            url = f"{path}?{query.urlencode()}#comments"
-        else:
-            url = f"{path}?comments={value}#comments"
-        sort_links.append((value, label, url))
+
+    def link(**changes):
+        """This page with other thread parameters; the rest of the query string kept."""
+        params = query.copy()
+        params.pop("comment", None)  # a permanent link's focus would override the page asked for
+        for name, value in changes.items():
+            if value is None:
+                params.pop(name, None)
+            else:
+                params[name] = value
+        return f"{path}?{params.urlencode()}#comments"
+
+    # A new order starts on its first page.
+    sort_links = [(value, label, link(comments=value, comments_page=None)) for value, label in SORT_LABELS]
+    page_obj = thread.page_obj
+    pages = {
+        "previous": link(comments_page=page_obj.previous_page_number()) if page_obj.has_previous() else "",
+        "next": link(comments_page=page_obj.next_page_number()) if page_obj.has_next() else "",
+    }
     blocked = is_blocked(user)
     result = thread_context(request, user, thread, context.get("csrf_token"))
     result.update(
         {
             "sort_links": sort_links,
+            "pages": pages,
             "blocked": blocked,
             "open": is_commentable(obj, check_dialogue=False),
             "can_post": rules.has_perm("comments.post_comment", user),

@@ -9,7 +9,7 @@ from .helpers import client_for, comment_on, make_user
 pytestmark = pytest.mark.django_db
 
 # The whole topic page with a warm fragment cache. Wagtail serving the page takes 11 queries;
-# the thread adds one (all comments). Signed in: session and user, the reader's votes, whether
+# the thread adds two (its shape, then the comments on the page). Signed in: session and user, the reader's votes, whether
 # they are blocked, their permissions (two). Two spare for the site's own header growing.
 MAX_QUERIES_ANONYMOUS = 12 + 2
 MAX_QUERIES_SIGNED_IN = 18 + 2

@@ -47,7 +47,7 @@ def test_a_signed_in_citizen_posts_and_finds_the_comment_on_the_page(topic, alic
     )
     comment = Comment.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"{topic.url}#comment-{comment.pk}"
+    assert response["Location"] == f"{topic.url}?comment={comment.pk}#comment-{comment.pk}"
     page = client.get(response["Location"]).content.decode()
     assert "Your comment is posted." in page
     assert f'id="comment-{comment.pk}"' in page and "Data should stay in the country." in page

@@ -74,7 +74,7 @@ def test_the_queue_lists_reported_and_hidden_content_newest_first(moderator, top
     assert html.index("Buy cheap watches") < html.index("Hidden earlier")
     assert "Spam or advertising: 1" in html and "Offensive or abusive: 1" in html
     assert "Selling watches" in html and "alice" in html and escape(topic.get_parent().title) in html
-    assert f'href="{topic.url}#comment-{comment.pk}"' in html
+    assert f'href="{topic.url}?comment={comment.pk}#comment-{comment.pk}"' in html
     only_hidden = client_for(moderator).get(QUEUE, {"status": "hidden"}).content.decode()
     assert "Hidden earlier" in only_hidden and "Buy cheap watches" not in only_hidden
     only_open = client_for(moderator).get(QUEUE, {"status": "open"}).content.decode()

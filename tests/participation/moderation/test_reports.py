@@ -40,7 +40,7 @@ def test_the_form_shows_what_is_reported(bob, comment):
 def test_a_citizen_reports_a_comment(bob, comment, topic):
     client = client_for(bob)
     response = send(bob, comment, "offensive", "Rude", client=client)
-    assert response.status_code == 302 and response["Location"] == f"{topic.url}#comment-{comment.pk}"
+    assert response.status_code == 302 and response["Location"] == f"{topic.url}?comment={comment.pk}#comment-{comment.pk}"
     report = Report.objects.get()
     assert (report.reporter, report.target, report.reason, report.note) == (bob, comment, "offensive", "Rude")
     assert report.dialogue_id == topic.get_parent().pk
