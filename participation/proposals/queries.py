@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from participation.core.text import clean_plain_text
 
-from .models import DialogueSettings, Proposal, ProposalAnswer, ProposalState, Support, default_language_code
+from .models import DEFAULT_REFERENCE_PREFIX, DialogueSettings, Proposal, ProposalAnswer, ProposalState, Support, default_language_code
 
 PER_PAGE = 20
 SIMILARITY_THRESHOLD = 0.3
@@ -26,15 +26,17 @@ class Dialogue:
     def __init__(self, page):
         default_code = default_language_code()
         active_code = translation.get_language()
-        # The specific class straight away: phases (and anything else a dialogue page type
-        # offers) are then one query away, not two.
-        model = page.specific_class or Page
-        versions = {
-            version.locale.language_code: version
-            for version in model.objects.filter(
-                translation_key=page.translation_key, locale__language_code__in={default_code, active_code}
-            ).select_related("locale")
-        }
+        versions = {}
+        if page._state.fields_cache.get("locale") is not None:
+            versions[page.locale.language_code] = page
+        if not {default_code, active_code} <= versions.keys():
+            # Plain pages: phases come from participation.core.dialogues.phase_kind, cached.
+            versions.update(
+                (version.locale.language_code, version)
+                for version in Page.objects.filter(
+                    translation_key=page.translation_key, locale__language_code__in={default_code, active_code}
+                ).select_related("locale")
+            )
         self.page = page
         self.canonical = versions.get(default_code) or page
         self.localized = versions.get(active_code) or page
@@ -70,10 +72,16 @@ def canonical_states(translations):
 def proposal_list(dialogue, user, *, topic_key=None, state=None, mine=False, supported=False, sort="newest", seed=0):
     """The dialogue's proposals as a listing shows them, hidden ones included (shown as
     placeholders), with whether `user` supports each one."""
+    # The dialogue's prefix as a constant and the topic as two columns: no subquery per row and
+    # no page object per row (a Wagtail page is costly to build), which keeps the list flat.
     proposals = (
         Proposal.objects.filter(dialogue_id=dialogue.pk)
-        .select_related("author", "topic", "state")
-        .with_reference_prefix()
+        .select_related("author", "state")
+        .annotate(
+            reference_prefix_value=Value(dialogue.settings.reference_prefix or DEFAULT_REFERENCE_PREFIX),
+            topic_key=F("topic__translation_key"),
+            topic_source_title=F("topic__title"),
+        )
     )
     if user.is_authenticated:
         proposals = proposals.annotate(supported_by_me=Exists(Support.objects.filter(user=user, proposal=OuterRef("pk"))))
@@ -106,7 +114,7 @@ def order(proposals, sort, seed=0):
 
 
 def proposal_detail(pk, user):
-    proposals = Proposal.objects.select_related("author", "topic", "state", "state__locale", "dialogue").with_reference_prefix()
+    proposals = Proposal.objects.select_related("author", "topic", "state", "state__locale", "dialogue__locale").with_reference_prefix()
     if user.is_authenticated:
         proposals = proposals.annotate(supported_by_me=Exists(Support.objects.filter(user=user, proposal=OuterRef("pk"))))
     else:

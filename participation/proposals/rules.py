@@ -13,7 +13,7 @@ import rules
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from participation.core.dialogues import current_phase_kind
+from participation.core import dialogues
 
 from .models import DialogueSettings, Proposal
 
@@ -23,11 +23,9 @@ def dialogue_of(obj):
 
 
 def phase_kind(dialogue):
-    """The dialogue's current phase kind, computed once per page object; "always" when the
-    page type has no phases at all (then nothing closes by phase)."""
+    """The dialogue's current phase kind, looked up once per page object."""
     if not hasattr(dialogue, "_phase_kind"):
-        specific = dialogue.specific
-        dialogue._phase_kind = current_phase_kind(specific) if hasattr(specific, "current_phase") else "always"
+        dialogue._phase_kind = dialogues.phase_kind(dialogue)
     return dialogue._phase_kind
 
 

@@ -115,27 +115,29 @@ def _lock_person(user):
 
 @transaction.atomic
 def cast_support(user, proposal):
-    """Support a proposal once; returns the proposal with its new count."""
-    _lock_person(user)
+    """Support a proposal once; returns the proposal with its new count and `supported_by_me`.
+
+    Exact under races: the unique constraint refuses a second support, and the count moves by a
+    conditional UPDATE in the same transaction."""
     proposal = Proposal.objects.select_related("dialogue").get(pk=proposal.pk)
     _check(user, "support_proposal", proposal)
-    if Support.objects.filter(user=user, proposal=proposal).exists():
-        raise Conflict(_("You already support this proposal."))
     limit = DialogueSettings.for_dialogue(proposal.dialogue).support_limit
-    if limit is not None and supports_used(user, proposal.dialogue_id) >= limit:
-        raise Conflict(
-            ngettext(
-                "You have used your only support in this dialogue. Withdraw it to support this proposal.",
-                "You have used all %(limit)s of your supports in this dialogue. Withdraw one to support this proposal.",
-                limit,
+    if limit is not None:
+        _lock_person(user)
+        if supports_used(user, proposal.dialogue_id) >= limit:
+            raise Conflict(
+                ngettext(
+                    "You have used your only support in this dialogue. Withdraw it to support this proposal.",
+                    "You have used all %(limit)s of your supports in this dialogue. Withdraw one to support this proposal.",
+                    limit,
+                )
+                % {"limit": limit}
             )
-            % {"limit": limit}
-        )
     try:
-        with transaction.atomic():
-            Support.objects.create(user=user, proposal=proposal)
+        Support.objects.create(user=user, proposal=proposal)
     except IntegrityError:
-        # Another request of the same person won the race.
+        # Supported already (maybe by a request of theirs racing this one). Raising ends the
+        # transaction, which the failed INSERT spoiled, so no savepoint is needed.
         raise Conflict(_("You already support this proposal.")) from None
     counted = Proposal.objects.filter(pk=proposal.pk, withdrawn_at__isnull=True, hidden_at__isnull=True).update(
         support_count=F("support_count") + 1
@@ -144,6 +146,7 @@ def cast_support(user, proposal):
         # Withdrawn or hidden meanwhile: undo the support with the transaction.
         raise NotAllowed(proposal_rules.WITHDRAWN)
     proposal.refresh_from_db(fields=["support_count"])
+    proposal.supported_by_me = True
     return proposal
 
 
@@ -157,6 +160,7 @@ def withdraw_support(user, proposal):
         raise Conflict(_("You do not support this proposal."))
     Proposal.objects.filter(pk=proposal.pk, support_count__gt=0).update(support_count=F("support_count") - 1)
     proposal.refresh_from_db(fields=["support_count"])
+    proposal.supported_by_me = False
     return proposal
 
 

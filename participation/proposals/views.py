@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import engines
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
@@ -21,7 +21,7 @@ from participation.core.http import safe_next
 from . import queries, services
 from . import rules as proposal_rules
 from .forms import ListFilterForm, ProposalForm
-from .models import Proposal
+from .models import DialogueSettings, Proposal
 
 SEED_KEY = "proposals_shuffle_seed"
 
@@ -65,7 +65,7 @@ def decorate(proposals, topics, state_translations):
     """Names in the visitor's language for each row, from data already loaded."""
     titles = queries.topic_titles(topics)
     for proposal in proposals:
-        proposal.topic_title = titles.get(proposal.topic.translation_key, proposal.topic.title) if proposal.topic else ""
+        proposal.topic_title = titles.get(proposal.topic_key, proposal.topic_source_title) if proposal.topic_key else ""
         proposal.state_name = proposal.state.display_name(state_translations) if proposal.state else ""
     return proposals
 
@@ -158,19 +158,19 @@ def proposal_similar(request, dialogue_id):
     return render(request, "proposals/includes/similar.html", {"similar": similar, "checked_similar": checked})
 
 
-def support_context(request, proposal, dialogue):
+def support_context(request, proposal, settings):
     user = request.user
     signed_in = user.is_authenticated
     denial = proposal_rules.denial(user, "support_proposal", proposal, assume_signed_in=not signed_in)
     return {
         "proposal": proposal,
-        "settings": dialogue.settings,
+        "settings": settings,
         "can_support": signed_in and denial is None,
         # Visitors see the button when signing in would let them support.
         "invite_sign_in": not signed_in and denial is None,
         "can_unsupport": proposal_rules.can(user, "unsupport_proposal", proposal),
         "support_denial": denial,
-        "allowance": queries.support_allowance(user, dialogue.settings),
+        "allowance": queries.support_allowance(user, settings),
     }
 
 
@@ -185,7 +185,7 @@ def proposal_detail(request, pk):
     if topic is not None:
         topic = next((t for t in dialogue.topics() if t.translation_key == topic.translation_key), topic)
     user = request.user
-    context = support_context(request, proposal, dialogue)
+    context = support_context(request, proposal, dialogue.settings)
     context.update(
         {
             "dialogue": dialogue,
@@ -259,19 +259,22 @@ def proposal_withdraw(request, pk):
 
 
 def _support_action(request, pk, action, success_message):
-    proposal = get_object_or_404(Proposal, pk=pk)
-    next_url = safe_next(request, proposal.get_absolute_url())
+    # The hot path of a busy dialogue: the service reads the proposal once and the answer is
+    # built from what it returns, without reading anything again.
+    proposal_url = reverse("proposals:detail", args=[pk])
+    next_url = safe_next(request, proposal_url)
     if not request.user.is_authenticated:
-        return sign_in_first(request, next_url=proposal.get_absolute_url())
+        return sign_in_first(request, next_url=proposal_url)
     if not ratelimit.hit("support", f"user:{request.user.pk}"):
         return error_response(request, _("Too many requests in a short time. Please wait a minute and try again."), 429, next_url)
     try:
-        action(request.user, proposal)
+        proposal = action(request.user, Proposal(pk=pk))
+    except Proposal.DoesNotExist:
+        raise Http404(_("There is no such proposal.")) from None
     except services.ProposalError as error:
         return error_response(request, error.message, error.status, next_url)
     if wants_json(request):
-        proposal = queries.proposal_detail(pk, request.user)
-        context = support_context(request, proposal, queries.Dialogue(proposal.dialogue))
+        context = support_context(request, proposal, DialogueSettings.for_dialogue(proposal.dialogue))
         return JsonResponse(
             {
                 "supported": proposal.supported_by_me,

@@ -191,3 +191,26 @@ def test_deleting_a_person_removes_their_supports_from_the_counts(proposal):
 def test_redirects_only_to_this_site(proposal, citizen):
     response = client_for(citizen).post(support_url(proposal), {"next": "https://evil.example/"})
     assert response["Location"] == proposal.get_absolute_url()
+
+
+def test_publishing_new_phases_opens_and_closes_supporting_at_once(proposal, citizen, dialogue):
+    """The current phase is cached per published revision: an editor's change shows on the
+    next request, not a minute later."""
+    import datetime
+
+    from content.models import DialoguePhase
+
+    configure(dialogue, supports_open_phases=["dialogue"])
+    client = client_for(citizen)
+    assert client.post(support_url(proposal), **JSON).status_code == 403  # demo dialogue: not in its dialogue phase
+    today = timezone.localdate()
+    dialogue.phases.all().delete()
+    dialogue.phases.add(DialoguePhase(kind="dialogue", starts_on=today - datetime.timedelta(days=1)))
+    dialogue.save_revision().publish()
+    response = client.post(support_url(proposal), **JSON)
+    assert response.status_code == 200 and count(proposal) == 1
+
+
+def test_supporting_a_proposal_that_does_not_exist_is_a_404(citizen):
+    response = client_for(citizen).post("/en/proposals/999999/support/", **JSON)
+    assert response.status_code == 404
