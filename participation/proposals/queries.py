@@ -5,7 +5,7 @@ from functools import reduce
 from operator import or_
 
 from django.db import connection
-from django.db.models import BigIntegerField, Exists, ExpressionWrapper, F, OuterRef, Q, Value
+from django.db.models import BigIntegerField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
 from django.utils import translation
 from wagtail.models import Page
 
@@ -72,15 +72,16 @@ def canonical_states(translations):
 def proposal_list(dialogue, user, *, topic_key=None, state=None, mine=False, supported=False, sort="newest", seed=0):
     """The dialogue's proposals as a listing shows them, hidden ones included (shown as
     placeholders), with whether `user` supports each one."""
-    # The dialogue's prefix as a constant and the topic as two columns: no subquery per row and
-    # no page object per row (a Wagtail page is costly to build), which keeps the list flat.
+    # The dialogue's prefix as a constant and the topic as two values, not a page object per row
+    # (a Wagtail page is costly to build); subqueries, unlike a join, stay out of the count.
+    topic = Page.objects.filter(pk=OuterRef("topic_id"))
     proposals = (
         Proposal.objects.filter(dialogue_id=dialogue.pk)
         .select_related("author", "state")
         .annotate(
             reference_prefix_value=Value(dialogue.settings.reference_prefix or DEFAULT_REFERENCE_PREFIX),
-            topic_key=F("topic__translation_key"),
-            topic_source_title=F("topic__title"),
+            topic_key=Subquery(topic.values("translation_key")[:1]),
+            topic_source_title=Subquery(topic.values("title")[:1]),
         )
     )
     if user.is_authenticated:
