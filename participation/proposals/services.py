@@ -108,8 +108,9 @@ def withdraw_proposal(user, proposal):
 
 
 def _lock_person(user):
-    # One person's support actions run one after the other, so the limit check below sees
-    # every support they made before (PostgreSQL; SQLite serialises all writes anyway).
+    # One person's supports in a limited dialogue run one after the other, so the limit check
+    # sees every support they made before (PostgreSQL; SQLite serialises all writes anyway).
+    # Always taken after the proposal's row lock, never before: no deadlock.
     get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
 
 
@@ -117,10 +118,10 @@ def _lock_person(user):
 def cast_support(user, proposal):
     """Support a proposal once; returns the proposal with its new count and `supported_by_me`.
 
-    Exact under races: the unique constraint refuses a second support, and the count moves by a
-    conditional UPDATE in the same transaction."""
-    proposal = Proposal.objects.select_related("dialogue").get(pk=proposal.pk)
-    _check(user, "support_proposal", proposal)
+    Exact under races: the proposal's row is locked while its count moves, and the unique
+    constraint refuses a second support."""
+    proposal = Proposal.objects.select_related("dialogue").select_for_update(of=("self",)).get(pk=proposal.pk)
+    _check(user, "support_proposal", proposal)  # not withdrawn nor hidden: settled while the row is locked
     limit = DialogueSettings.for_dialogue(proposal.dialogue).support_limit
     if limit is not None:
         _lock_person(user)
@@ -139,27 +140,23 @@ def cast_support(user, proposal):
         # Supported already (maybe by a request of theirs racing this one). Raising ends the
         # transaction, which the failed INSERT spoiled, so no savepoint is needed.
         raise Conflict(_("You already support this proposal.")) from None
-    counted = Proposal.objects.filter(pk=proposal.pk, withdrawn_at__isnull=True, hidden_at__isnull=True).update(
-        support_count=F("support_count") + 1
-    )
-    if not counted:
-        # Withdrawn or hidden meanwhile: undo the support with the transaction.
-        raise NotAllowed(proposal_rules.WITHDRAWN)
-    proposal.refresh_from_db(fields=["support_count"])
+    Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
+    proposal.support_count += 1  # the row is locked: no one else changed it meanwhile
     proposal.supported_by_me = True
     return proposal
 
 
 @transaction.atomic
 def withdraw_support(user, proposal):
-    _lock_person(user)
-    proposal = Proposal.objects.select_related("dialogue").get(pk=proposal.pk)
+    # Locks as cast_support does, proposal first; no lock on the person: withdrawing only
+    # frees allowance, and a racing support that missed it errs on the safe side.
+    proposal = Proposal.objects.select_related("dialogue").select_for_update(of=("self",)).get(pk=proposal.pk)
     _check(user, "unsupport_proposal", proposal)
     deleted, _details = Support.objects.filter(user=user, proposal=proposal).delete()
     if not deleted:
         raise Conflict(_("You do not support this proposal."))
     Proposal.objects.filter(pk=proposal.pk, support_count__gt=0).update(support_count=F("support_count") - 1)
-    proposal.refresh_from_db(fields=["support_count"])
+    proposal.support_count = max(proposal.support_count - 1, 0)
     proposal.supported_by_me = False
     return proposal
 

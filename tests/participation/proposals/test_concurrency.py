@@ -156,6 +156,30 @@ def test_supporting_and_withdrawing_at_once_stays_consistent(committed):
     assert proposal.support_count == 5 == Support.objects.filter(proposal=proposal).count()
 
 
+def test_one_person_supporting_and_withdrawing_under_a_limit_never_deadlocks(committed):
+    """Supports lock the proposal, then the person; withdrawals only the proposal: a person's
+    racing clicks never wait on each other in a circle (PostgreSQL would abort one)."""
+    committed.configure(support_limit=4)
+    proposals = [committed.proposal(title=f"Idea {n}") for n in range(8)]
+    person = committed.user()
+    for proposal in proposals[:4]:
+        in_thread(lambda proposal=proposal: services.cast_support(person, proposal))
+
+    def click(proposal):
+        if proposal in proposals[:4]:
+            services.withdraw_support(person, proposal)
+        else:
+            services.cast_support(person, proposal)
+
+    outcomes = race(click, proposals * 2)
+    assert set(outcomes) <= {"ok", "Conflict"}, outcomes  # never a deadlock or another error
+    supports = Support.objects.filter(user=person).count()
+    assert supports <= 4
+    counts = dict(Proposal.objects.filter(pk__in=committed.proposals).values_list("pk", "support_count"))
+    for proposal in proposals:
+        assert counts[proposal.pk] == Support.objects.filter(proposal=proposal).count()
+
+
 def test_nothing_committed_outlives_the_test(committed):
     before = (Proposal.objects.count(), get_user_model().objects.count())
     proposal = committed.proposal()
