@@ -454,8 +454,71 @@ def _support_process(port, clients, cookie_names, proposals, duration, results):
     results.put(tally)
 
 
-def support_load(server, data, duration):
-    """Each client a different signed-in citizen, in threads of one separate process."""
+SUPPORT_SCRIPT = """
+-- Each request: a random signed-in citizen supports a random proposal (JSON, as site.js asks).
+local clients = {%(clients)s}
+local proposals = {%(proposals)s}
+ok, conflict, other = 0, 0, 0
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("seed", #threads)
+end
+
+function init(args)
+  math.randomseed(os.time() * 100 + seed)
+end
+
+function request()
+  local client = clients[math.random(#clients)]
+  return wrk.format("POST", "/en/proposals/" .. proposals[math.random(#proposals)] .. "/support/", {
+    ["Cookie"] = client[1], ["X-CSRFToken"] = client[2], ["Accept"] = "application/json", ["Content-Length"] = "0",
+  }, "")
+end
+
+function response(status, headers, body)
+  if status == 200 then ok = ok + 1 elseif status == 409 then conflict = conflict + 1 else other = other + 1 end
+end
+
+function done(summary, latency, requests)
+  local t = {0, 0, 0}
+  for _, thread in ipairs(threads) do
+    t[1] = t[1] + thread:get("ok"); t[2] = t[2] + thread:get("conflict"); t[3] = t[3] + thread:get("other")
+  end
+  io.write(string.format("SUPPORTS %%d %%d %%d %%d %%d\\n", t[1], t[2], t[3], summary.duration, latency:percentile(50)))
+end
+"""
+
+
+def support_load(wrk, server, data, duration, tmp):
+    """Each connection a signed-in citizen's browser: wrk with a Lua script when wrk is there,
+    else threads of one separate Python process."""
+    if wrk is None:
+        return python_support_load(server, data, duration)
+    names = (data["session_cookie"], data["csrf_cookie"])
+    clients = ", ".join(
+        f'{{"{names[0]}={c["session"]}; {names[1]}={c["csrf"]}", "{c["csrf"]}"}}' for c in data["clients"]
+    )
+    script = tmp / "support.lua"
+    script.write_text(SUPPORT_SCRIPT % {"clients": clients, "proposals": ", ".join(map(str, data["proposals"]))})
+    connections = len(data["clients"])
+    cmd = [wrk, "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "-s", str(script), server.base + "/"]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 60).stdout
+    found = re.search(r"SUPPORTS (\d+) (\d+) (\d+) (\d+) (\d+)", out)
+    if not found:
+        raise SystemExit(f"bench: could not parse the support load's output:\n{out}")
+    ok, conflict, other, micros, p50 = map(int, found.groups())
+    tally = {
+        "ok": ok, "conflict": conflict, "errors": other, "elapsed": micros / 1e6, "p50_ms": p50 / 1000,
+        "statuses": {"200": ok, "409": conflict, "other": other}, "generator": f"wrk, {connections} connections",
+    }  # fmt: skip
+    tally["rps"] = ok / tally["elapsed"]
+    log(f"supports: {tally['rps']:.0f}/s ({ok} supports, {conflict} already supported, {other} errors)")
+    return tally
+
+
+def python_support_load(server, data, duration):
     ctx = multiprocessing.get_context("fork")
     results = ctx.Queue()
     names = (data["session_cookie"], data["csrf_cookie"])
@@ -464,6 +527,7 @@ def support_load(server, data, duration):
     tally = results.get(timeout=duration + 60)
     proc.join()
     tally["rps"] = tally["ok"] / tally["elapsed"]
+    tally["generator"] = f"Python threads, {len(data['clients'])} clients"
     log(f"supports: {tally['rps']:.0f}/s ({tally['ok']} supports, {tally['conflict']} already supported, "
         f"{tally['errors']} errors, statuses {tally['statuses']})")
     return tally
@@ -736,7 +800,7 @@ def main():
             participation["large_list"] = measure(wrk, server, list_url, *wrk_args)
             participation["detail"] = measure(wrk, server, detail_url, *wrk_args)
             clients = dataset(env, "sessions", "--clients", args.support_clients)
-            participation["supports"] = support_load(server, clients, args.support_duration)
+            participation["supports"] = support_load(wrk, server, clients, args.support_duration, tmp)
             participation["verify"] = dataset(env, "verify")
         participation["memory"] = worker_memory(server)
         participation["end_load"] = os.getloadavg()[0]
