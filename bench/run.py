@@ -357,6 +357,7 @@ def count_queries(env, urls):
 DATASET = ROOT / "bench" / "dataset.py"
 SUPPORT_RATE_LIMIT = 100000  # per person and minute, for the support load (bench/settings.py)
 MAX_LIST_QUERIES = 15
+SMALL_PROPOSALS = 100  # the list is also measured at this size, before the large data set
 LIST_P50_MS = 50
 DETAIL_P50_MS = 100
 MIN_SUPPORTS_PER_S = 300
@@ -575,9 +576,9 @@ def participation_report(args, part, queries, bare_rps):
             f"| {result['p50'] or '–'} | {result['p99'] or '–'} | {nqueries} |"
         )
 
-    demo_n = part["demo"]["proposals"]
+    demo_n = part["small_n"] or part["demo"]["proposals"]
     small_q = warm(queries[part["list_url"]])
-    row(f"proposal list, demo ({demo_n} proposals)", part["list_url"], part["small_list"], small_q)
+    row(f"proposal list, {demo_n} proposals", part["list_url"], part["small_list"], small_q)
     verdicts = []
     if "built" in part:
         built = part["built"]
@@ -749,8 +750,12 @@ def main():
 
         demo = dataset(env, "info")
         list_url = f"/en/dialogues/{demo['dialogue_id']}/proposals/"
+        participation = {"demo": demo, "list_url": list_url, "small_n": 0}
+        if args.large:
+            # A first hundred proposals: the list's queries are compared at 100 and at the full size.
+            dataset(env, "build", "--proposals", SMALL_PROPOSALS, "--supports", 0, "--comments", 0, "--citizens", 200)
+            participation["small_n"] = SMALL_PROPOSALS
         queries = count_queries(env, [args.url, BARE_URL, list_url])
-        participation = {"demo": demo, "list_url": list_url}
 
         server = Server(env, args.workers, tmp / "gunicorn.log")
         server.wait_ready()
@@ -785,9 +790,10 @@ def main():
         if args.large:
             server.stop()
             built = dataset(
-                env, "build", "--proposals", args.proposals, "--supports", args.supports,
-                "--comments", args.comments, "--citizens", args.citizens, timeout=600,
+                env, "build", "--proposals", args.proposals - SMALL_PROPOSALS, "--supports", args.supports,
+                "--comments", args.comments, "--citizens", args.citizens - 200, timeout=600,
             )  # fmt: skip
+            built.update(proposals=args.proposals, citizens=args.citizens)  # with the first hundred
             log(f"large data set built in {built['seconds']}s: {built['timings']}")
             detail_url = f"/en/proposals/{built['detail_pk']}/"
             participation.update(built=built, detail_url=detail_url)
