@@ -11,6 +11,8 @@ urlpatterns = [
     path("healthz", content_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Outside the language prefix: the API's language is a parameter (?lang=), not the address.
+    path("api/v1/", include("participation.api.urls")),
 ]
 
 if settings.DEBUG:
@@ -26,5 +28,6 @@ urlpatterns += i18n_patterns(
     path("moderation/", include("participation.moderation.urls")),
     path("notifications/", include("participation.notifications.urls")),
     path("", include("participation.activity.urls")),
+    path("", include("participation.api.open_data_urls")),
     path("", include(wagtail_urls)),
 )

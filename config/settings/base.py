@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "participation.moderation",
     "participation.notifications",
     "participation.activity",
+    "participation.api",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales; keeps locale trees in sync
     "wagtail.contrib.forms",
@@ -72,6 +73,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A database outage answers 503 + Retry-After: after the header middleware, before the
+    # ones that query the database (participation/core/unavailable.py).
+    "participation.core.unavailable.DatabaseUnavailableMiddleware",
     "content.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

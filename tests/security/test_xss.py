@@ -371,10 +371,13 @@ def test_data_export_holds_the_raw_text_as_json_strings(dialogue, topic, citizen
 # CSV exports
 
 CSV_EXPORTS = {
-    # "name": (url builder taking the test's fixtures, which columns hold citizen text),
-    # e.g. an open-data export of proposals. None exists yet (see the guard below).
+    # name: url of the dialogue's open-data file (participation/api/exports.py)
+    "proposals": "/en/open-data/dialogues/{pk}/proposals.csv",
+    "comments": "/en/open-data/dialogues/{pk}/comments.csv",
+    "counts": "/en/open-data/dialogues/{pk}/counts.csv",
 }
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULAS = ["=HYPERLINK(\"https://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(1,2)", "=cmd|' /C calc'!A0"]
 
 
 def csv_producers():
@@ -392,14 +395,43 @@ def assert_no_formula_injection(text):
             assert not cell.startswith(FORMULA_PREFIXES), f"CSV cell would run as a formula: {cell[:60]!r}"
 
 
-def test_csv_exports_neutralise_spreadsheet_formulas():
-    producers = csv_producers()
-    if not producers:
-        pytest.skip("No CSV export exists yet (no view answers text/csv): nothing can inject formulas.")
-    assert CSV_EXPORTS, (
-        f"CSV exports appeared in {producers}: add them to CSV_EXPORTS in tests/security/test_xss.py so their "
-        "cells are checked for formula injection (=, +, -, @ must be neutralised, e.g. prefixed with ')."
-    )
+def test_every_csv_producer_is_checked():
+    assert csv_producers() == ["participation/api/exports.py"], "a new CSV export: add it to CSV_EXPORTS"
+
+
+def test_csv_exports_neutralise_formulas_and_keep_payloads_as_text(client, dialogue, topic, stored):
+    author = stored["author"]
+    for formula in FORMULAS:
+        proposal = Proposal.objects.create(dialogue=dialogue, author=author, title=formula, body=formula)
+        post_comment(author, proposal, formula)
+    for name, url in CSV_EXPORTS.items():
+        response = client.get(url.format(pk=dialogue.pk))
+        assert response.status_code == 200 and response["Content-Type"].startswith("text/csv"), name
+        text = b"".join(response.streaming_content).decode("utf-8-sig")
+        assert_no_formula_injection(text)
+        if name != "counts":
+            # Markup stays text: the raw payload is in the file, neutralised only against formulas.
+            cells = {cell.lstrip("'") for row in csv.reader(io.StringIO(text)) for cell in row}
+            assert needle(PAYLOADS["script"]) in " ".join(cells), name
+            assert FORMULAS[0] in cells, name
+
+
+def test_api_answers_carry_payloads_as_json_strings(client, dialogue, stored):
+    """JSON escapes nothing for HTML: the API must say it is JSON (never sniffed as a page)."""
+    proposal = stored["proposals"]["script"]
+    answers = [
+        client.get(f"/api/v1/dialogues/{dialogue.pk}/proposals?limit=100"),
+        client.get(f"/api/v1/proposals/{proposal.pk}"),
+        client.get(f"/api/v1/proposals/{proposal.pk}/comments"),
+    ]
+    texts = set()
+    for response in answers:
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("application/json")
+        assert response["X-Content-Type-Options"] == "nosniff"
+        texts |= set(json_strings(parse_json(response.content)))
+    assert proposal.title in texts and proposal.body in texts
+    assert stored["on_proposal"].body in texts
 
 
 # Open redirects

@@ -1,0 +1,293 @@
+"""The public API: read-only, anonymous, JSON, described by OpenAPI at /api/v1/openapi.json.
+
+It answers what the public pages show and nothing more: nicknames, never emails or private
+names; counts of supports, never who gave them; hidden and deleted contributions as
+placeholders. Translatable things (dialogue, topic and state names, official answers) come in
+the language asked with ?lang=, else in their source language."""
+
+from typing import Literal, Optional
+
+from django.conf import settings
+from django.http import Http404
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Path, Query
+from ninja.errors import ValidationError
+
+from participation.comments.queries import SORTS as COMMENT_SORTS
+from participation.proposals.queries import SORTS as PROPOSAL_SORTS
+from participation.proposals.queries import answer_for
+
+from . import queries, schemas
+
+MAX_LIMIT = 100
+DEFAULT_LIMIT = 20
+MAX_OFFSET = 10**9
+MAX_ID = 2**63 - 1  # the largest id a database row can have; beyond, 422 rather than an overflow
+MAX_SEED = 999_999
+Language = Literal[tuple(code for code, _name in settings.LANGUAGES)]
+
+api = NinjaAPI(
+    title="Dialogue public API",
+    version="1",
+    description=(
+        "Read-only access to everything citizens produce in Dialogue, except personal data. "
+        "No authentication. Lists are paged with limit (at most 100) and offset. "
+        "Bad parameters answer 422, unknown ids 404, any method but GET or HEAD 405; errors are JSON "
+        '{"error": "..."}. See docs/api.md.'
+    ),
+    urls_namespace="api",
+    docs_url=None,  # Swagger UI loads from a CDN, which our Content Security Policy and privacy stance forbid
+)
+
+LANG = Query(settings.LANGUAGE_CODE, description="Language of titles, topic and state names, official answers.")
+LIMIT = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Items per page (1 to {MAX_LIMIT}).")
+OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip.")
+ERRORS = {404: schemas.Error, 422: schemas.Error}
+
+
+@api.exception_handler(ValidationError)
+def invalid_parameters(request, exc):
+    problems = [
+        {"loc": [str(part) for part in error.get("loc", ())], "msg": str(error.get("msg", "")), "type": str(error.get("type", ""))}
+        for error in exc.errors
+    ]
+    names = ", ".join(sorted({problem["loc"][-1] for problem in problems if problem["loc"]}))
+    message = _("Some parameters are not valid: %(names)s.") % {"names": names}
+    return api.create_response(request, {"error": message, "detail": problems}, status=422)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"error": str(exc) or _("Not found.")}, status=404)
+
+
+# --- answers ------------------------------------------------------------------------------------
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url) if url else ""
+
+
+def dialogue_out(request, read):
+    pk = read.page.pk
+    return {
+        "id": pk,
+        "title": read.title,
+        "language": read.language,
+        "url": absolute(request, read.shown.get_url(request)),
+        "counts": {
+            "proposals": read.proposals,
+            "supports": read.supports,
+            "comments": read.comments,
+            "hidden_by_moderation": read.hidden,
+        },
+        "links": {
+            "proposals": absolute(request, reverse("api:proposals", kwargs={"dialogue_id": pk})),
+            "proposals_csv": absolute(request, reverse("open_data:proposals", args=[pk])),
+            "comments_csv": absolute(request, reverse("open_data:comments", args=[pk])),
+            "counts_csv": absolute(request, reverse("open_data:counts", args=[pk])),
+        },
+    }
+
+
+def topic_out(topic):
+    return {"id": topic.pk, "title": topic.title, "language": topic.language}
+
+
+def state_out(state, states):
+    return {"id": state.pk, "kind": state.kind, "name": states.name(state)}
+
+
+def proposal_out(request, proposal, topics_by_id, states):
+    out = {
+        "id": proposal.pk,
+        "reference": proposal.reference,
+        "hidden": proposal.is_hidden,
+        "url": absolute(request, proposal.get_absolute_url()),
+    }
+    if proposal.is_hidden:
+        return out
+    topic = topics_by_id.get(proposal.topic_id)
+    moments = [proposal.created_at, proposal.edited_at, proposal.answered_at, proposal.withdrawn_at]
+    out.update(
+        title=proposal.title,
+        author=str(proposal.author_name),
+        language=proposal.language,
+        topic=topic_out(topic) if topic else None,
+        state=state_out(proposal.state, states) if proposal.state else None,
+        withdrawn=proposal.is_withdrawn,
+        support_count=proposal.support_count,
+        comment_count=proposal.comment_count,
+        created_at=proposal.created_at,
+        updated_at=max(moment for moment in moments if moment),
+    )
+    return out
+
+
+def comment_out(comment, page_url):
+    gone = comment.deleted_at is not None or comment.hidden_at is not None
+    return {
+        "id": comment.pk,
+        "parent_id": comment.parent_id,
+        "depth": comment.depth,
+        "hidden": comment.hidden_at is not None,
+        "deleted": comment.deleted_at is not None,
+        "author": None if gone else str(comment.author_name),
+        "body": None if gone else comment.body,
+        "position": None if gone else (comment.position or None),
+        "upvotes": comment.upvotes,
+        "downvotes": comment.downvotes,
+        "edited": comment.edited_at is not None and not gone,
+        "created_at": comment.created_at,
+        # ?comment= lets the proposal's page open the part of a long thread that holds it.
+        "url": f"{page_url}?comment={comment.pk}#comment-{comment.pk}",
+    }
+
+
+def page_of(items, count, limit, offset):
+    return {"count": count, "limit": limit, "offset": offset, "items": items}
+
+
+def dialogue_or_404(dialogue_id):
+    page = queries.dialogue_page(dialogue_id)
+    if page is None:
+        raise Http404(_("There is no such dialogue."))
+    return page
+
+
+def proposal_or_404(proposal_id):
+    """A proposal of a live, public dialogue (a private dialogue's proposals stay private)."""
+    proposal = queries.proposal(proposal_id)
+    if proposal is None or queries.dialogue_page(proposal.dialogue_id) is None:
+        raise Http404(_("There is no such proposal."))
+    return proposal
+
+
+# --- endpoints ----------------------------------------------------------------------------------
+
+
+@api.get("/", response=schemas.Index, url_name="index", operation_id="index", summary="Where to start")
+def index(request):
+    return {
+        "dialogues": absolute(request, reverse("api:dialogues")),
+        "openapi": absolute(request, reverse("api:openapi-json")),
+        "open_data": absolute(request, reverse("open_data:index")),
+    }
+
+
+@api.get(
+    "/dialogues",
+    response={200: schemas.DialoguePage, 422: schemas.Error},
+    url_name="dialogues",
+    operation_id="listDialogues",
+    summary="Live dialogues with their public counts",
+)
+def list_dialogues(request, lang: Language = LANG, limit: int = LIMIT, offset: int = OFFSET):
+    with translation.override(lang):
+        pages = queries.dialogue_pages()
+        count = pages.count()
+        reads = queries.dialogue_reads(pages[offset : offset + limit], lang)
+        return page_of([dialogue_out(request, read) for read in reads], count, limit, offset)
+
+
+@api.get(
+    "/dialogues/{dialogue_id}",
+    response={200: schemas.DialogueDetail, **ERRORS},
+    url_name="dialogue",
+    operation_id="getDialogue",
+    summary="One dialogue: counts, topics and the states a proposal can be given",
+)
+def get_dialogue(request, dialogue_id: int = Path(..., ge=1, le=MAX_ID), lang: Language = LANG):
+    with translation.override(lang):
+        page = dialogue_or_404(dialogue_id)
+        [read] = queries.dialogue_reads([page], lang)
+        states = queries.States()
+        return {
+            **dialogue_out(request, read),
+            "topics": [topic_out(topic) for topic in queries.topics(page, lang)],
+            "states": [state_out(state, states) for state in states.all()],
+        }
+
+
+@api.get(
+    "/dialogues/{dialogue_id}/proposals",
+    response={200: schemas.ProposalPage, **ERRORS},
+    url_name="proposals",
+    operation_id="listProposals",
+    summary="A dialogue's proposals, filtered, sorted and paged like the proposals page",
+)
+def list_proposals(
+    request,
+    dialogue_id: int = Path(..., ge=1, le=MAX_ID),
+    lang: Language = LANG,
+    topic: Optional[int] = Query(None, ge=1, le=MAX_ID, description="Only proposals on this topic (a topic id of the dialogue)."),
+    state: Optional[str] = Query(
+        None, pattern=r"^(none|[1-9][0-9]{0,17})$", description="A state id, or 'none' for proposals not answered yet."
+    ),
+    sort: Literal[PROPOSAL_SORTS] = Query("newest", description="Order; 'random' is stable for one seed."),
+    seed: int = Query(0, ge=0, le=MAX_SEED, description="The shuffle of sort=random; keep it while paging."),
+    limit: int = LIMIT,
+    offset: int = OFFSET,
+):
+    with translation.override(lang):
+        page = dialogue_or_404(dialogue_id)
+        rows = queries.proposals(page, topic=topic, state=state, sort=sort, seed=seed)
+        count = rows.count()
+        rows = list(rows[offset : offset + limit])
+        topics_by_id = queries.topics_by_id(page, lang, [proposal.topic_id for proposal in rows])
+        states = queries.States()
+        return page_of([proposal_out(request, proposal, topics_by_id, states) for proposal in rows], count, limit, offset)
+
+
+@api.get(
+    "/proposals/{proposal_id}",
+    response={200: schemas.ProposalDetail, **ERRORS},
+    url_name="proposal",
+    operation_id="getProposal",
+    summary="One proposal with its text and official answer",
+)
+def get_proposal(request, proposal_id: int = Path(..., ge=1, le=MAX_ID), lang: Language = LANG):
+    with translation.override(lang):
+        proposal = proposal_or_404(proposal_id)
+        topics_by_id = queries.topics_by_id(proposal.dialogue, lang, [proposal.topic_id])
+        out = proposal_out(request, proposal, topics_by_id, queries.States())
+        out.update(
+            dialogue_id=proposal.dialogue_id,
+            comments_url=absolute(request, reverse("api:comments", kwargs={"proposal_id": proposal.pk})),
+        )
+        if proposal.is_hidden:
+            return out
+        answer, _fallback = answer_for(proposal)
+        out.update(
+            body=proposal.body,
+            answer={"text": answer.text, "language": answer.locale.language_code} if answer else None,
+            edited_at=proposal.edited_at,
+            answered_at=proposal.answered_at,
+            withdrawn_at=proposal.withdrawn_at,
+        )
+        return out
+
+
+@api.get(
+    "/proposals/{proposal_id}/comments",
+    response={200: schemas.CommentPage, **ERRORS},
+    url_name="comments",
+    operation_id="listComments",
+    summary="A proposal's comments as a thread, in reading order",
+)
+def list_comments(
+    request,
+    proposal_id: int = Path(..., ge=1, le=MAX_ID),
+    lang: Language = LANG,
+    sort: Literal[COMMENT_SORTS] = Query("oldest", description="Order of the top-level comments; replies stay under their parent, oldest first."),
+    limit: int = LIMIT,
+    offset: int = OFFSET,
+):
+    with translation.override(lang):
+        proposal = proposal_or_404(proposal_id)
+        # Like the proposal's page: a hidden proposal shows no conversation.
+        count, comments = (0, []) if proposal.is_hidden else queries.comment_thread(proposal, sort, offset, limit)
+        page_url = absolute(request, proposal.get_absolute_url())
+        return page_of([comment_out(comment, page_url) for comment in comments], count, limit, offset)

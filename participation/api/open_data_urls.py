@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "open_data"
+urlpatterns = [
+    path("open-data/", views.index, name="index"),
+    path("open-data/dialogues/<int:dialogue_id>/proposals.csv", views.proposals_csv, name="proposals"),
+    path("open-data/dialogues/<int:dialogue_id>/comments.csv", views.comments_csv, name="comments"),
+    path("open-data/dialogues/<int:dialogue_id>/counts.csv", views.counts_csv, name="counts"),
+]

@@ -1,0 +1,134 @@
+"""What the API answers, as OpenAPI schemas. Placeholders (hidden or deleted contributions)
+use the same shapes with their words and author set to null."""
+
+from datetime import datetime
+from typing import Literal, Optional, Union
+
+from ninja import Schema
+from pydantic import Field
+
+
+class Problem(Schema):
+    loc: list[Union[str, int]] = Field(description="Where the problem is, e.g. ['query', 'lang'].")
+    msg: str
+    type: str
+
+
+class Error(Schema):
+    error: str = Field(description="Why the request was refused, in words.")
+    detail: Optional[list[Problem]] = Field(None, description="Each invalid parameter (422 only).")
+
+
+class Counts(Schema):
+    proposals: int = Field(description="Proposals not hidden by moderation (withdrawn ones included).")
+    supports: int = Field(description="Supports those proposals received.")
+    comments: int = Field(description="Comments neither hidden nor deleted, on the dialogue's pages and proposals.")
+    hidden_by_moderation: int = Field(description="Contributions (proposals and comments) hidden by moderation.")
+
+
+class Links(Schema):
+    proposals: str
+    proposals_csv: str
+    comments_csv: str
+    counts_csv: str
+
+
+class Dialogue(Schema):
+    id: int = Field(description="The dialogue page in the default language; proposals belong to it.")
+    title: str
+    language: str = Field(description="Language of the title: the one asked for, or the source when not translated.")
+    url: str = Field(description="The dialogue's page on the site.")
+    counts: Counts
+    links: Links
+
+
+class Topic(Schema):
+    id: int
+    title: str
+    language: str
+
+
+class State(Schema):
+    id: int
+    kind: Literal["evaluating", "accepted", "rejected", "other"]
+    name: str
+
+
+class DialogueDetail(Dialogue):
+    topics: list[Topic]
+    states: list[State] = Field(description="Official states a proposal can be given (filter proposals by their id).")
+
+
+class DialoguePage(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[Dialogue]
+
+
+class Answer(Schema):
+    text: str
+    language: str
+
+
+class Proposal(Schema):
+    id: int
+    reference: str = Field(description="Short public reference, e.g. DLG-PROP-42.")
+    hidden: bool = Field(description="Hidden by moderation: only id, reference and url are given.")
+    url: str = Field(description="Permanent address of the proposal's page.")
+    title: Optional[str] = None
+    author: Optional[str] = Field(None, description="The author's public nickname, or 'Deleted participant'.")
+    language: Optional[str] = Field(None, description="Language the proposal is written in.")
+    topic: Optional[Topic] = None
+    state: Optional[State] = Field(None, description="Official state; null while not answered.")
+    withdrawn: Optional[bool] = None
+    support_count: Optional[int] = None
+    comment_count: Optional[int] = None
+    created_at: Optional[datetime] = None
+    updated_at: Optional[datetime] = Field(None, description="Last change: written, edited, answered or withdrawn.")
+
+
+class ProposalDetail(Proposal):
+    dialogue_id: int
+    body: Optional[str] = Field(None, description="Plain text; line breaks kept.")
+    answer: Optional[Answer] = Field(None, description="Official answer text, in the language asked for or its source.")
+    edited_at: Optional[datetime] = None
+    answered_at: Optional[datetime] = None
+    withdrawn_at: Optional[datetime] = None
+    comments_url: str
+
+
+class ProposalPage(Schema):
+    count: int = Field(description="Proposals matching the filters, over all pages.")
+    limit: int
+    offset: int
+    items: list[Proposal]
+
+
+class Comment(Schema):
+    id: int
+    parent_id: Optional[int] = Field(None, description="The comment this one replies to.")
+    depth: int = Field(description="1 for a comment, 2 and 3 for replies.")
+    hidden: bool = Field(description="Hidden by moderation: no text, no author.")
+    deleted: bool = Field(description="Deleted by its author or a moderator: no text, no author.")
+    author: Optional[str] = None
+    body: Optional[str] = Field(None, description="Plain text; line breaks kept.")
+    position: Optional[Literal["for", "against", "neutral"]] = None
+    upvotes: int
+    downvotes: int
+    edited: bool
+    created_at: datetime
+    url: str
+
+
+class CommentPage(Schema):
+    count: int = Field(description="Comments and placeholders in the thread, over all pages.")
+    limit: int
+    offset: int
+    items: list[Comment]
+
+
+class Index(Schema):
+    dialogues: str
+    openapi: str
+    open_data: str

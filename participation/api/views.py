@@ -1,0 +1,52 @@
+"""The open-data page and its CSV downloads (under the language prefix, like every page)."""
+
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from . import exports, queries
+
+
+def dialogue_or_404(dialogue_id):
+    page = queries.dialogue_page(dialogue_id)
+    if page is None:
+        raise Http404(_("There is no such dialogue."))
+    return page
+
+
+@require_safe
+def index(request):
+    dialogues = queries.dialogue_reads(queries.dialogue_pages(), translation.get_language())
+    for dialogue in dialogues:
+        dialogue.url = dialogue.shown.get_url(request)
+    return TemplateResponse(request, "api/open_data.html", {"dialogues": dialogues})
+
+
+def _filename(dialogue, what, language):
+    return f"dialogue-{dialogue.pk}-{what}-{language}.csv"
+
+
+@require_safe
+def proposals_csv(request, dialogue_id):
+    dialogue = dialogue_or_404(dialogue_id)
+    language = translation.get_language()
+    rows = exports.proposal_rows(request, dialogue, language)
+    return exports.csv_response(_filename(dialogue, "proposals", language), exports.PROPOSAL_COLUMNS, rows, language)
+
+
+@require_safe
+def comments_csv(request, dialogue_id):
+    dialogue = dialogue_or_404(dialogue_id)
+    language = translation.get_language()
+    rows = exports.comment_rows(request, dialogue)
+    return exports.csv_response(_filename(dialogue, "comments", language), exports.COMMENT_COLUMNS, rows, language)
+
+
+@require_safe
+def counts_csv(request, dialogue_id):
+    dialogue = dialogue_or_404(dialogue_id)
+    language = translation.get_language()
+    rows = exports.count_rows(dialogue, language)
+    return exports.csv_response(_filename(dialogue, "counts", language), exports.COUNT_COLUMNS, rows, language)

@@ -1,0 +1,42 @@
+"""Schemathesis against the public API's own OpenAPI schema: every operation, generated input.
+
+No input may cause a server error, and every answer must match what the schema promises
+(status codes, content types, bodies). The schema is the one /api/v1/openapi.json serves (checked
+below), read from the API object so that loading it needs no database at import time."""
+
+import json
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from config.wsgi import application
+from participation.api.api import api
+from participation.comments.services import post_comment
+from participation.proposals.models import Proposal
+from tests.security.conftest import make_person
+
+pytestmark = pytest.mark.django_db
+
+schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
+schema.app = application
+
+
+@pytest.fixture(autouse=True)
+def contributions(dialogue):
+    author = make_person("schema-author")
+    for number in range(3):
+        proposal = Proposal.objects.create(dialogue=dialogue, author=author, title=f"Idea {number}", body="Why and how.")
+        post_comment(author, proposal, f"A comment on idea {number}.")
+
+
+def test_the_fuzzed_schema_is_the_served_one(client):
+    served = client.get("/api/v1/openapi.json")
+    assert served.status_code == 200
+    assert json.loads(served.content) == json.loads(json.dumps(api.get_openapi_schema()))
+
+
+@schema.parametrize()
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_input_breaks_the_api(case):
+    case.call_and_validate()
