@@ -19,6 +19,7 @@ PAGE_TYPES = {
     "dialogue": DIALOGUE,
     "topic": DIALOGUE + data.TOPICS[0]["slug"] + "/",
     "standard": "/en/%s/" % data.ABOUT["slug"],
+    "open data": "/en/open-data/",
 }
 SEARCH_TERMS = {"en": "data", "ar": "البيانات"}
 MISSING = "/%s/this-page-does-not-exist/"
@@ -42,7 +43,7 @@ def open_page(page, kind, language):
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
-@pytest.mark.parametrize("kind", ["home", "dialogue", "topic", "standard", "search", "404"])
+@pytest.mark.parametrize("kind", ["home", "dialogue", "topic", "standard", "open data", "search", "404"])
 def test_page_has_no_serious_accessibility_violations(page, shot, kind, language):
     status = open_page(page, kind, language)
     assert status == (404 if kind == "404" else 200)

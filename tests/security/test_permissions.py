@@ -62,6 +62,11 @@ EXPECTED = {
     "account: delete form":         ("login",       "ok",          "ok",          "ok",          "ok",          "ok",          "ok"),
     "wagtail: edit English page":   ("admin login", "admin login", "admin login", "admin 403",   "admin 403",   "ok",          "ok"),
     "wagtail: edit French page":    ("admin login", "admin login", "admin login", "admin 403",   "ok",          "ok",          "ok"),
+    "api: read proposals":          ("ok",          "ok",          "ok",          "ok",          "ok",          "ok",          "ok"),
+    "api: read comments":           ("ok",          "ok",          "ok",          "ok",          "ok",          "ok",          "ok"),
+    "api: write":                   ("405",         "405",         "405",         "405",         "405",         "405",         "405"),
+    "open data: page":              ("ok",          "ok",          "ok",          "ok",          "ok",          "ok",          "ok"),
+    "open data: proposals CSV":     ("ok",          "ok",          "ok",          "ok",          "ok",          "ok",          "ok"),
     # Last: the person is gone afterwards.
     "account: delete":              ("login",       "ok",          "ok",          "ok",          "ok",          "ok",          "ok"),
 }
@@ -163,6 +168,14 @@ class World:
             "account: delete form": ("get", "/en/accounts/delete/", None, None),
             "wagtail: edit English page": ("get", f"/admin/pages/{self.topic.pk}/edit/", None, None),
             "wagtail: edit French page": ("get", f"/admin/pages/{self.topic_fr.pk}/edit/", None, None),
+            "api: read proposals": ("get", f"/api/v1/dialogues/{d.pk}/proposals", None, None),
+            "api: read comments": ("get", f"/api/v1/proposals/{self.proposal_support.pk}/comments", None, None),
+            "api: write": (
+                "post", f"/api/v1/proposals/{self.proposal_support.pk}", {"title": "Written through the API"},
+                lambda user: Proposal.objects.get(pk=self.proposal_support.pk).title == "Written through the API",
+            ),
+            "open data: page": ("get", "/en/open-data/", None, None),
+            "open data: proposals CSV": ("get", f"/en/open-data/dialogues/{d.pk}/proposals.csv", None, None),
             "account: delete": (
                 "post", "/en/accounts/delete/", {"password": self.password, "confirm": "on"},
                 lambda user: get_user_model().objects.get(pk=user.pk).deleted_at is not None,
