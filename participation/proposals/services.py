@@ -114,13 +114,30 @@ def _lock_person(user):
     get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
 
 
+def _locked_for_supports(pk):
+    """The proposal's row, locked, with what the support rules and answer read: the busiest
+    query of a dialogue, so only those columns (others load if something asks for them)."""
+    return (
+        Proposal.objects.select_related("dialogue")
+        .only(*SUPPORT_FIELDS)
+        .select_for_update(of=("self",))
+        .get(pk=pk)
+    )
+
+
+SUPPORT_FIELDS = (
+    "author_id", "dialogue_id", "withdrawn_at", "hidden_at", "answered_at", "support_count",
+    "dialogue__live_revision_id", "dialogue__content_type_id", "dialogue__locale_id", "dialogue__translation_key",
+)  # fmt: skip
+
+
 @transaction.atomic
 def cast_support(user, proposal):
     """Support a proposal once; returns the proposal with its new count and `supported_by_me`.
 
     Exact under races: the proposal's row is locked while its count moves, and the unique
     constraint refuses a second support."""
-    proposal = Proposal.objects.select_related("dialogue").select_for_update(of=("self",)).get(pk=proposal.pk)
+    proposal = _locked_for_supports(proposal.pk)
     _check(user, "support_proposal", proposal)  # not withdrawn nor hidden: settled while the row is locked
     limit = DialogueSettings.for_dialogue(proposal.dialogue).support_limit
     if limit is not None:
@@ -150,7 +167,7 @@ def cast_support(user, proposal):
 def withdraw_support(user, proposal):
     # Locks as cast_support does, proposal first; no lock on the person: withdrawing only
     # frees allowance, and a racing support that missed it errs on the safe side.
-    proposal = Proposal.objects.select_related("dialogue").select_for_update(of=("self",)).get(pk=proposal.pk)
+    proposal = _locked_for_supports(proposal.pk)
     _check(user, "unsupport_proposal", proposal)
     deleted, _details = Support.objects.filter(user=user, proposal=proposal).delete()
     if not deleted:
