@@ -89,7 +89,7 @@ class DialogueSettings(models.Model):
         "wagtailcore.Page",
         verbose_name=_("dialogue"),
         on_delete=models.CASCADE,
-        related_name="+",
+        related_name="proposal_settings",
         help_text=_("The dialogue page; its translations share these settings."),
     )
     proposals_open_phases = PhaseSetField(
@@ -136,7 +136,10 @@ class DialogueSettings(models.Model):
         cached = getattr(dialogue, "_proposal_settings", None)
         if cached is not None:
             return cached
-        found = cls.objects.filter(dialogue_id=dialogue.pk).first() or cls(dialogue_id=dialogue.pk)
+        if "proposal_settings" in dialogue._state.fields_cache:  # select_related("dialogue__proposal_settings")
+            found = dialogue._state.fields_cache["proposal_settings"] or cls(dialogue_id=dialogue.pk)
+        else:
+            found = cls.objects.filter(dialogue_id=dialogue.pk).first() or cls(dialogue_id=dialogue.pk)
         dialogue._proposal_settings = found
         return found
 

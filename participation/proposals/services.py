@@ -115,10 +115,11 @@ def _lock_person(user):
 
 
 def _locked_for_supports(pk):
-    """The proposal's row, locked, with what the support rules and answer read: the busiest
-    query of a dialogue, so only those columns (others load if something asks for them)."""
+    """The proposal's row, locked, with what the support rules and answer read (its dialogue's
+    settings included): the busiest query of a dialogue, so only those columns (others load if
+    something asks for them)."""
     return (
-        Proposal.objects.select_related("dialogue")
+        Proposal.objects.select_related("dialogue__proposal_settings")
         .only(*SUPPORT_FIELDS)
         .select_for_update(of=("self",))
         .get(pk=pk)
@@ -128,6 +129,7 @@ def _locked_for_supports(pk):
 SUPPORT_FIELDS = (
     "author_id", "dialogue_id", "withdrawn_at", "hidden_at", "answered_at", "support_count",
     "dialogue__live_revision_id", "dialogue__content_type_id", "dialogue__locale_id", "dialogue__translation_key",
+    *(f"dialogue__proposal_settings__{field.name}" for field in DialogueSettings._meta.concrete_fields),
 )  # fmt: skip
 
 
