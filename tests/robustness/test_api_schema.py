@@ -8,6 +8,8 @@ import json
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from config.wsgi import application
@@ -20,6 +22,17 @@ pytestmark = pytest.mark.django_db
 
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
 schema.app = application
+
+
+@pytest.fixture(autouse=True)
+def test_connection_kept():
+    """Schemathesis calls the WSGI app directly, whose request signals would close the test's
+    connection in the middle of its transaction; Django's test client disconnects them too."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
