@@ -83,7 +83,11 @@ def build(args):
     from django.utils import timezone
     from wagtail.models import Page
 
-    from participation.accounts.models import User
+    from django.contrib.auth import get_user_model
+
+    from participation.accounts.models import Person
+
+    User = get_user_model()
     from participation.comments.models import Comment
     from participation.proposals.models import Proposal
 
@@ -108,17 +112,20 @@ def build(args):
                 username=f"bench-citizen-{first + i}",
                 email=f"citizen{first + i}@bench.invalid",
                 password="!bench",
-                full_name=f"Citizen {first + i}",
-                language="en",
                 is_active=True,
-                accepted_terms_at=now,
-                email_confirmed_at=now,
             )
             for i in range(args.citizens)
         ]
         User.objects.bulk_create(users, batch_size=BATCH)
         citizen_ids = list(
             User.objects.filter(username__startswith="bench-citizen-").order_by("pk").values_list("pk", flat=True)
+        )
+        Person.objects.bulk_create(
+            [
+                Person(user_id=pk, full_name=f"Citizen {pk}", language="en", accepted_terms_at=now, email_confirmed_at=now)
+                for pk in citizen_ids
+            ],
+            batch_size=BATCH,
         )
         t = lap("citizens", t)
 
@@ -227,7 +234,9 @@ def sessions(args):
     from django.middleware.csrf import CSRF_SESSION_KEY, _get_new_csrf_string
     from django.utils.module_loading import import_string
 
-    from participation.accounts.models import User
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
     from participation.proposals.models import Proposal
 
     store = import_string(settings.SESSION_ENGINE + ".SessionStore")

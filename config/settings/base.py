@@ -26,6 +26,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "content",
+    "people",
     "participation.core",
     "participation.accounts",
     "participation.proposals",
@@ -41,7 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "participation.accounts.wagtail_apps.DialogueUsersAppConfig",
+    "people.wagtail_apps.PeopleUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -109,7 +110,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-AUTH_USER_MODEL = "accounts.User"
+# Dialogue's own user (unique email); participation works with any user model.
+AUTH_USER_MODEL = "people.User"
 
 # Local memory by default; Redis when REDIS_URL is set.
 if os.environ.get("REDIS_URL"):

@@ -6,12 +6,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from . import tokens
+from .models import person_of
 from .tasks import send_mail_task
 
 
 def language_of(user):
     codes = {code for code, _name in settings.LANGUAGES}
-    return user.language if user.language in codes else settings.LANGUAGE_CODE
+    language = getattr(person_of(user), "language", "")
+    return language if language in codes else settings.LANGUAGE_CODE
 
 
 def render(name, context):
@@ -24,7 +26,7 @@ def render(name, context):
 def send(user, name, context):
     """Render in the user's language (the caller has already overridden it) and enqueue."""
     subject, body = render(name, {"user": user, "site_name": settings.WAGTAIL_SITE_NAME, **context})
-    send_mail_task.enqueue(subject=subject, body=body, to=[user.email])
+    send_mail_task.enqueue(subject=subject, body=body, to=[getattr(user, user.get_email_field_name())])
 
 
 def send_confirmation(request, user):

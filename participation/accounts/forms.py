@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from participation.core.text import clean_plain_text
 
 from . import emails
-from .models import nickname_key
+from .models import Person, nickname_key
 from .tasks import send_mail_task
 from .validators import NICKNAME_MAX_LENGTH, normalise_nickname, validate_nickname
 
@@ -20,7 +20,12 @@ FULL_NAME_HELP = _("Private: never shown publicly. Organisers may use it, for ex
 
 
 def _normalise_email(value):
-    return get_user_model().objects.normalize_email((value or "").strip())
+    return get_user_model()._default_manager.normalize_email((value or "").strip())
+
+
+def _users_with_email(email):
+    User = get_user_model()
+    return User._default_manager.filter(**{f"{User.get_email_field_name()}__iexact": email})
 
 
 def _email_field(**kwargs):
@@ -54,7 +59,8 @@ def _full_name_field():
 
 
 def nickname_is_taken(nickname, exclude=None):
-    others = get_user_model().objects.filter(nickname_key=nickname_key(nickname))
+    """exclude: a Person, or lookups of people to leave out (a pending registration)."""
+    others = Person.objects.filter(nickname_key=nickname_key(nickname))
     if exclude is not None:
         others = others.exclude(**exclude) if isinstance(exclude, dict) else others.exclude(pk=exclude.pk)
     return others.exists()
@@ -96,8 +102,8 @@ class SignUpForm(AccountForm):
     def clean_email(self):
         email = _normalise_email(self.cleaned_data["email"])
         # An unconfirmed registration with this address does not block: it is replaced.
-        taken = get_user_model().objects.filter(email__iexact=email).exclude(is_active=False, email_confirmed_at__isnull=True, deleted_at__isnull=True)
-        if taken.exists():
+        pending = Person.objects.awaiting_confirmation().values("user_id")
+        if _users_with_email(email).exclude(pk__in=pending).exists():
             raise forms.ValidationError(EMAIL_TAKEN, code="email_taken")
         return email
 
@@ -117,14 +123,20 @@ class SignUpForm(AccountForm):
         nickname, email = cleaned.get("nickname"), cleaned.get("email")
         if nickname:
             # The person's own unconfirmed registration (same email) is about to be replaced.
-            pending_self = {"email__iexact": email, "is_active": False, "email_confirmed_at__isnull": True} if email else None
+            email_field = get_user_model().get_email_field_name()
+            pending_self = (
+                {f"user__{email_field}__iexact": email, "user__is_active": False, "email_confirmed_at__isnull": True}
+                if email
+                else None
+            )
             if nickname_is_taken(nickname, exclude=pending_self):
                 self.add_error("nickname", forms.ValidationError(NICKNAME_TAKEN, code="nickname_taken"))
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
         if password1 and password2 and password1 != password2:
             self.add_error("password2", forms.ValidationError(_("The two passwords are different."), code="password_mismatch"))
         elif password1:
-            probe = get_user_model()(email=email or "", nickname=nickname, full_name=cleaned.get("full_name", ""))
+            User = get_user_model()
+            probe = User(**{User.get_email_field_name(): email or ""})
             try:
                 password_validation.validate_password(password1, probe)
             except forms.ValidationError as error:
@@ -163,6 +175,8 @@ class ResendConfirmationForm(AccountForm):
 
 
 class SettingsForm(forms.ModelForm):
+    """The person's participation settings, and the email address of their user account."""
+
     label_suffix = ""
     nickname = _nickname_field()
     full_name = _full_name_field()
@@ -181,8 +195,14 @@ class SettingsForm(forms.ModelForm):
     )
 
     class Meta:
-        model = get_user_model()
-        fields = ["nickname", "full_name", "language", "email"]
+        model = Person
+        fields = ["nickname", "full_name", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = self.instance.user
+        self.email_field = self.user.get_email_field_name()
+        self.initial.setdefault("email", getattr(self.user, self.email_field))
 
     def clean_nickname(self):
         nickname = normalise_nickname(self.cleaned_data["nickname"])
@@ -195,7 +215,7 @@ class SettingsForm(forms.ModelForm):
 
     def clean_email(self):
         email = _normalise_email(self.cleaned_data["email"])
-        if get_user_model().objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+        if _users_with_email(email).exclude(pk=self.user.pk).exists():
             raise forms.ValidationError(_("Another account already uses this email address."), code="email_taken")
         return email
 
@@ -203,12 +223,20 @@ class SettingsForm(forms.ModelForm):
         cleaned = super().clean()
         email = cleaned.get("email")
         if email and email.lower() != (self.initial.get("email") or "").lower():
-            if not self.instance.check_password(cleaned.get("current_password") or ""):
+            if not self.user.check_password(cleaned.get("current_password") or ""):
                 self.add_error(
                     "current_password",
                     forms.ValidationError(_("Enter your current password to change your email address."), code="password_needed"),
                 )
         return cleaned
+
+    def save(self, commit=True):
+        person = super().save(commit=commit)
+        email = self.cleaned_data["email"]
+        if commit and email != getattr(self.user, self.email_field):
+            setattr(self.user, self.email_field, email)
+            self.user.save(update_fields=[self.email_field])
+        return person
 
 
 class DeleteAccountForm(AccountForm):

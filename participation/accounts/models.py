@@ -1,8 +1,9 @@
 import unicodedata
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,26 +16,35 @@ def nickname_key(nickname):
     return unicodedata.normalize("NFKC", nickname).casefold()
 
 
-class UserQuerySet(models.QuerySet):
+class PersonQuerySet(models.QuerySet):
     def public(self):
-        """People whose profile anyone may see: confirmed, not deleted, with a nickname."""
-        return self.filter(is_active=True, deleted_at__isnull=True, nickname__isnull=False)
+        """People whose profile anyone may see: active, not deleted, with a nickname."""
+        return self.filter(user__is_active=True, deleted_at__isnull=True, nickname__isnull=False)
 
     def awaiting_confirmation(self):
-        return self.filter(is_active=False, email_confirmed_at__isnull=True, deleted_at__isnull=True)
+        return self.filter(user__is_active=False, email_confirmed_at__isnull=True, deleted_at__isnull=True)
+
+    def for_user(self, user):
+        """The person of a signed-in user, created when first needed: the host site's users (staff,
+        people who signed up elsewhere) start taking part without a migration."""
+        person = person_of(user)
+        if person is None:
+            person, _created = self.get_or_create(user=user)
+            user.participant = person
+        return person
 
 
-class DialogueUserManager(UserManager.from_queryset(UserQuerySet)):
-    pass
+class Person(models.Model):
+    """What participation knows about a person, one-to-one with the host site's user model
+    (any AUTH_USER_MODEL): a public nickname shown on contributions, a private name, a language,
+    when they confirmed their email address and accepted the terms, and when they left.
 
-
-class User(AbstractUser):
-    """A person: a public nickname shown on contributions, a private name, an email to sign in.
-
-    A deleted account keeps its row so contributions stay attributed to "Deleted participant",
+    A deleted account keeps this row so contributions stay attributed to "Deleted participant",
     but nothing personal remains on it."""
 
-    email = models.EmailField(_("email address"), unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="participant"
+    )
     nickname = models.CharField(_("nickname"), max_length=40, unique=True, null=True, blank=True)
     # Case- and width-folded nickname; the uniqueness that matters to people reading names.
     nickname_key = models.CharField(max_length=160, unique=True, null=True, blank=True, editable=False)
@@ -42,25 +52,23 @@ class User(AbstractUser):
     language = models.CharField(_("preferred language"), max_length=10, blank=True)
     accepted_terms_at = models.DateTimeField(_("accepted the terms at"), null=True, blank=True)
     email_confirmed_at = models.DateTimeField(_("email confirmed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
 
-    objects = DialogueUserManager()
+    objects = PersonQuerySet.as_manager()
 
-    class Meta(AbstractUser.Meta):
-        swappable = "AUTH_USER_MODEL"
-        constraints = [
-            models.UniqueConstraint(
-                Lower("email"),
-                name="accounts_user_email_ci_unique",
-                violation_error_message=_("An account with this email address already exists."),
-            ),
-        ]
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+
+    def __str__(self):
+        return str(self.public_name)
 
     @property
     def public_name(self):
         if self.deleted_at:
             return _("Deleted participant")
-        return self.nickname or self.username
+        return self.nickname or _("Participant")
 
     def save(self, *args, **kwargs):
         # Admin forms send "" for an empty nickname; NULL keeps the unique constraints happy.
@@ -70,3 +78,22 @@ class User(AbstractUser):
         if update_fields is not None and "nickname" in update_fields:
             kwargs["update_fields"] = {*update_fields, "nickname_key"}
         super().save(*args, **kwargs)
+
+
+def person_of(user):
+    """The user's Person, or None (anonymous, or a user who never took part). No query when the
+    caller joined it (select_related("…__participant"))."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.participant
+    except ObjectDoesNotExist:
+        return None
+
+
+def public_name(user):
+    """The name the public sees for a user: their nickname, or "Deleted participant"."""
+    if user is None:
+        return _("Deleted participant")
+    person = person_of(user)
+    return person.public_name if person is not None else _("Participant")

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from participation.core.models import Contribution
 
-from .models import nickname_key
+from .models import Person, nickname_key
 
 PROFILE_PAGE_SIZE = 20
 # Deeper pages cost more rows per model (see profile_contributions); nobody reads that far.
@@ -45,7 +45,7 @@ def personal_data_models():
     User = get_user_model()
     found = []
     for model in apps.get_models():
-        if model is User or not model._meta.app_config.name.startswith("participation."):
+        if model is User or model is Person or not model._meta.app_config.name.startswith("participation."):
             continue
         if fields := _user_foreign_keys(model):
             found.append((model, fields))
@@ -54,7 +54,7 @@ def personal_data_models():
 
 def person_for_profile(nickname):
     """The public person with this nickname (any case), or None."""
-    return get_user_model().objects.public().filter(nickname_key=nickname_key(nickname)).first()
+    return Person.objects.public().filter(nickname_key=nickname_key(nickname)).select_related("user").first()
 
 
 def _visible(model):
@@ -93,7 +93,7 @@ def profile_contributions(person, page_number, per_page=PROFILE_PAGE_SIZE):
         generic = [field.name for field in model._meta.private_fields if isinstance(field, GenericForeignKey)]
         rows = list(
             _visible(model)
-            .filter(author=person)
+            .filter(author=person.user_id)
             # Non-null relations (dialogue page, parent proposal...) joined, generic targets
             # prefetched: str() and get_absolute_url() usually need them.
             .select_related()
@@ -111,6 +111,10 @@ def profile_contributions(person, page_number, per_page=PROFILE_PAGE_SIZE):
 def export_data(user):
     """Everything the platform holds about the person, as JSON-ready Python data."""
     profile = serializers.serialize("python", [user])[0]["fields"]
+    person = Person.objects.filter(user=user).first()
+    if person is not None:
+        profile.update(serializers.serialize("python", [person])[0]["fields"])
+        profile.pop("user", None)
     for name in EXPORT_EXCLUDED_FIELDS:
         profile.pop(name, None)
     data = {}

@@ -2,16 +2,18 @@
 
 import rules
 
+from .models import person_of
+
 
 @rules.predicate
 def is_public_person(user, person):
-    """A profile is public while the account is confirmed, not deleted, and has a nickname."""
-    return person is not None and person.is_active and person.deleted_at is None and bool(person.nickname)
+    """A profile (a Person) is public while the account is active, not deleted, and has a nickname."""
+    return person is not None and person.user.is_active and person.deleted_at is None and bool(person.nickname)
 
 
 @rules.predicate
 def has_live_account(user):
-    return user.is_authenticated and user.is_active and getattr(user, "deleted_at", None) is None
+    return user.is_authenticated and user.is_active and getattr(person_of(user), "deleted_at", None) is None
 
 
 rules.add_perm("accounts.view_profile", is_public_person)

@@ -8,6 +8,7 @@ from django.contrib.auth import SESSION_KEY, get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .models import Person
 from .signals import account_deleted
 
 
@@ -15,33 +16,34 @@ class AccountExists(Exception):
     """Someone took the email address or nickname between the form check and the save."""
 
 
-def _new_username():
-    # Citizens never see or type their username (they sign in with their email, and the public
-    # sees their nickname), so it is a random, stable handle for the admin.
-    return f"participant-{secrets.token_hex(6)}"
+def _set_username(user, User):
+    # Citizens never see or type a username (they sign in with their email, and the public
+    # sees their nickname): a random, stable handle for the admin, when the model has one.
+    if User.USERNAME_FIELD != User.get_email_field_name():
+        setattr(user, User.USERNAME_FIELD, f"participant-{secrets.token_hex(6)}")
 
 
 def register(*, email, nickname, password, full_name="", language=""):
-    """A new, inactive account that waits for its email confirmation.
+    """A new, inactive account that waits for its email confirmation, with its Person.
 
     An earlier registration with the same address that was never confirmed is replaced: an
     unconfirmed account proves nothing, and whoever holds the mailbox must be able to sign up
     (and a stranger's leftover password must not survive into their account)."""
     User = get_user_model()
-    user = User(
-        username=_new_username(),
-        email=email,
-        nickname=nickname,
-        full_name=full_name,
-        language=language,
-        is_active=False,
-        accepted_terms_at=timezone.now(),
-    )
+    email_field = User.get_email_field_name()
+    user = User(**{email_field: email}, is_active=False)
+    _set_username(user, User)
     user.set_password(password)
     try:
         with transaction.atomic():
-            User.objects.awaiting_confirmation().filter(email__iexact=email).delete()
+            pending = Person.objects.awaiting_confirmation().filter(**{f"user__{email_field}__iexact": email})
+            User._default_manager.filter(pk__in=pending.values("user_id")).delete()
+            if User._default_manager.filter(**{f"{email_field}__iexact": email}).exists():
+                raise AccountExists
             user.save()
+            user.participant = Person.objects.create(
+                user=user, nickname=nickname, full_name=full_name, language=language, accepted_terms_at=timezone.now()
+            )
     except IntegrityError as error:
         raise AccountExists from error
     return user
@@ -51,43 +53,51 @@ def confirm_email(user):
     """Activate an account waiting for confirmation. False if it was confirmed already (or
     deactivated since by a moderator, which a confirmation link must not undo)."""
     now = timezone.now()
-    updated = (
-        get_user_model()
-        .objects.awaiting_confirmation()
-        .filter(pk=user.pk)
-        .update(is_active=True, email_confirmed_at=now)
-    )
+    with transaction.atomic():
+        updated = Person.objects.awaiting_confirmation().filter(user=user).update(email_confirmed_at=now)
+        if updated:
+            get_user_model()._default_manager.filter(pk=user.pk).update(is_active=True)
     if updated:
-        user.is_active, user.email_confirmed_at = True, now
+        user.is_active = True
+        user.participant.email_confirmed_at = now
     return bool(updated)
 
 
 def delete_account(user):
     """Anonymise the account in place; contributions stay, attributed to "Deleted participant".
 
-    Other apps remove the rows they consider personal through the account_deleted signal, in
-    the same transaction: either everything personal goes, or nothing changes."""
+    The host's user row stays (other apps of the host may point at it) with nothing personal left
+    on it. Other apps remove the rows they consider personal through the account_deleted signal,
+    in the same transaction: either everything personal goes, or nothing changes."""
     User = get_user_model()
     with transaction.atomic():
-        user = User.objects.select_for_update().get(pk=user.pk)
-        user.username = f"deleted-{user.pk}"
-        user.email = f"deleted-{user.pk}@invalid.example"
-        user.nickname = None
-        user.full_name = ""
-        user.first_name = ""
-        user.last_name = ""
-        user.language = ""
+        user = User._default_manager.select_for_update().get(pk=user.pk)
+        email_field = User.get_email_field_name()
+        if User.USERNAME_FIELD != email_field:
+            setattr(user, User.USERNAME_FIELD, f"deleted-{user.pk}")
+        setattr(user, email_field, f"deleted-{user.pk}@invalid.example")
+        for name in ("first_name", "last_name"):
+            if hasattr(user, name):
+                setattr(user, name, "")
         user.set_unusable_password()
         user.is_active = False
         user.is_staff = False
         user.is_superuser = False
         user.last_login = None
-        user.accepted_terms_at = None
-        user.email_confirmed_at = None
-        user.deleted_at = timezone.now()
         user.save()
         user.groups.clear()
         user.user_permissions.clear()
+        Person.objects.update_or_create(
+            user=user,
+            defaults={
+                "nickname": None,
+                "full_name": "",
+                "language": "",
+                "accepted_terms_at": None,
+                "email_confirmed_at": None,
+                "deleted_at": timezone.now(),
+            },
+        )
         _delete_wagtail_profile(user)
         account_deleted.send(sender=User, user=user)
     delete_sessions(user.pk)

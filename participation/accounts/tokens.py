@@ -22,7 +22,7 @@ def confirmation_max_age():
 
 def confirmation_token(user):
     # The email is signed too: a link stops working if the address it was sent to changes.
-    return signing.dumps({"user": user.pk, "email": user.email}, salt=CONFIRM_SALT)
+    return signing.dumps({"user": user.pk, "email": getattr(user, user.get_email_field_name())}, salt=CONFIRM_SALT)
 
 
 def user_for_confirmation(token):
@@ -35,9 +35,12 @@ def user_for_confirmation(token):
         raise InvalidToken from error
     if not isinstance(data, dict):
         raise InvalidToken
+    User = get_user_model()
     user = (
-        get_user_model()
-        .objects.filter(pk=data.get("user"), email=data.get("email"), deleted_at__isnull=True)
+        User._default_manager.filter(
+            pk=data.get("user"), **{User.get_email_field_name(): data.get("email")}, participant__deleted_at__isnull=True
+        )
+        .select_related("participant")
         .first()
     )
     if user is None:

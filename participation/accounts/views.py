@@ -22,6 +22,7 @@ from participation.core import ratelimit
 from participation.core.http import safe_next
 
 from . import emails, forms, queries, services, tokens
+from .models import Person, person_of
 
 SIGN_IN_BACKEND = "participation.accounts.backends.EmailOrUsernameBackend"
 RESEND_SENT = _(
@@ -106,15 +107,16 @@ def confirm(request, token):
     except tokens.InvalidToken as error:
         context = {"expired": isinstance(error, tokens.ExpiredToken), "resend_form": forms.ResendConfirmationForm()}
         return render(request, "accounts/confirm_invalid.html", context, status=400)
-    if user.email_confirmed_at or user.is_active:
+    person = Person.objects.for_user(user)
+    if person.email_confirmed_at or user.is_active:
         return render(request, "accounts/confirm.html", {"already_confirmed": True})
     if request.method == "POST":
         if not services.confirm_email(user):
             return render(request, "accounts/confirm.html", {"already_confirmed": True})
         auth.login(request, user, backend=SIGN_IN_BACKEND)
         messages.success(request, _("Your email address is confirmed and you are signed in. Welcome!"))
-        return redirect(home_url(user.language))
-    return render(request, "accounts/confirm.html", {"person": user})
+        return redirect(home_url(person.language))
+    return render(request, "accounts/confirm.html", {"person": person})
 
 
 @never_cache
@@ -131,9 +133,15 @@ def resend_confirmation(request):
             return too_many_attempts(request, "accounts/resend_confirmation.html", {"form": form}, "signup")
         if form.is_valid():
             # The same answer whether or not the address has an account: nothing to learn here.
-            user = get_user_model().objects.awaiting_confirmation().filter(email__iexact=form.cleaned_data["email"]).first()
-            if user is not None:
-                emails.send_confirmation(request, user)
+            email_field = get_user_model().get_email_field_name()
+            person = (
+                Person.objects.awaiting_confirmation()
+                .filter(**{f"user__{email_field}__iexact": form.cleaned_data["email"]})
+                .select_related("user")
+                .first()
+            )
+            if person is not None:
+                emails.send_confirmation(request, person.user)
             messages.success(request, RESEND_SENT)
             return redirect("accounts:login")
     else:
@@ -165,7 +173,7 @@ class SignInView(auth_views.LoginView):
         return super().form_valid(form)
 
     def get_default_redirect_url(self):
-        return home_url(getattr(self.request.user, "language", None))
+        return home_url(getattr(person_of(self.request.user), "language", None))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -241,7 +249,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 @require_http_methods(["GET", "POST"])
 def account_settings(request):
     # A separate instance: a rejected form must not show unsaved values in the page header.
-    person = get_user_model().objects.get(pk=request.user.pk)
+    person = Person.objects.select_related("user").get(pk=Person.objects.for_user(request.user).pk)
     if request.method == "POST":
         form = forms.SettingsForm(request.POST, instance=person)
         if form.is_valid():

@@ -38,7 +38,7 @@ def recent_events(dialogue_ids, limit=30):
     """The latest contributions and official answers in the dialogue (one query per kind)."""
     events = []
     for model in contribution_models():
-        rows = model.objects.filter(dialogue_id__in=dialogue_ids).select_related("author").order_by("-created_at")
+        rows = model.objects.filter(dialogue_id__in=dialogue_ids).select_related("author__participant").order_by("-created_at")
         if hasattr(rows, "with_reference_prefix"):  # proposals: their reference without a query each
             rows = rows.with_reference_prefix()
         if any(field.name == "target" for field in model._meta.private_fields):  # comments: where they stand

@@ -187,7 +187,7 @@ def comment_thread(target, sort, offset, limit):
         order.append(row[0])
         stack.extend(reversed(children[row[0]]))
     wanted = order[offset : offset + limit]
-    loaded = {comment.pk: comment for comment in Comment.objects.filter(pk__in=wanted).select_related("author")}
+    loaded = {comment.pk: comment for comment in Comment.objects.filter(pk__in=wanted).select_related("author__participant")}
     return len(order), [loaded[pk] for pk in wanted if pk in loaded]
 
 
@@ -212,7 +212,7 @@ def answer_texts(dialogue, language):
 def export_proposals(dialogue):
     return (
         Proposal.objects.filter(dialogue_id=dialogue.pk)
-        .select_related("author", "state")
+        .select_related("author__participant", "state")
         .with_reference_prefix()
         .order_by("pk")
     )
@@ -222,7 +222,7 @@ def export_comments(dialogue):
     """Every comment written in the dialogue, on any of its pages (any language) or proposals."""
     return (
         Comment.objects.filter(dialogue__translation_key=dialogue.translation_key)
-        .select_related("author")
+        .select_related("author__participant")
         .order_by("pk")
     )
 

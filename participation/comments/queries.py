@@ -100,7 +100,7 @@ def thread_for(target, user, sort="oldest", page=None, focus=None, per_page=PER_
     page_obj = Paginator(root_ids, per_page).get_page(page)
     shown_roots = set(page_obj.object_list)
     shown_ids = [pk for pk in parents if root_of(pk) in shown_roots]
-    comments = {c.pk: c for c in Comment.objects.filter(pk__in=shown_ids).select_related("author").order_by("created_at", "pk")}
+    comments = {c.pk: c for c in Comment.objects.filter(pk__in=shown_ids).select_related("author__participant").order_by("created_at", "pk")}
     for comment in comments.values():
         comment.children = []
     for comment in comments.values():

@@ -45,7 +45,7 @@ class CommentViewSet(SnippetViewSet):
     panels = [FieldPanel("body"), FieldPanel("position")]
 
     def get_queryset(self, request):
-        return Comment.objects.select_related("author", "dialogue")
+        return Comment.objects.select_related("author__participant", "dialogue")
 
 
 register_snippet(CommentViewSet)

@@ -35,6 +35,6 @@ class Contribution(models.Model):
 
     @property
     def author_name(self):
-        if self.author is None:
-            return _("Deleted participant")
-        return self.author.public_name
+        from participation.accounts.models import public_name
+
+        return public_name(self.author)

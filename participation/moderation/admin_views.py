@@ -116,6 +116,6 @@ class HistoryView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        actions = ModerationAction.objects.select_related("moderator", "subject", "dialogue", "content_type")
+        actions = ModerationAction.objects.select_related("moderator__participant", "subject__participant", "dialogue", "content_type")
         context["actions"] = Paginator(actions, HISTORY_PAGE_SIZE).get_page(self.request.GET.get("p"))
         return context

@@ -20,7 +20,7 @@ def resolve_content(content_type_id, object_id):
     model = content_type.model_class()
     if model is None or model not in contribution_models():
         return None
-    return model._base_manager.filter(pk=object_id).select_related("author", "dialogue").first()
+    return model._base_manager.filter(pk=object_id).select_related("author__participant", "dialogue").first()
 
 
 def hidden_counts(dialogue_ids):
@@ -116,7 +116,7 @@ def queue(status="all"):
             condition |= Q(hidden_at__isnull=False)
         if status == "open" and not open_keys.get(content_type.pk):
             continue
-        queryset = model._base_manager.filter(condition).select_related("author", "dialogue")
+        queryset = model._base_manager.filter(condition).select_related("author__participant", "dialogue")
         relations = _generic_relations(model)
         if relations:
             queryset = queryset.prefetch_related(*relations)
@@ -146,7 +146,7 @@ def queue(status="all"):
 def item_detail(obj):
     content_type = ContentType.objects.get_for_model(obj)
     item = QueueItem(obj, content_type)
-    for report in Report.objects.filter(content_type=content_type, object_id=obj.pk).select_related("reporter"):
+    for report in Report.objects.filter(content_type=content_type, object_id=obj.pk).select_related("reporter__participant"):
         item.reports.append(report)
         if report.resolved_at is None:
             item.open_reports.append(report)
@@ -154,7 +154,7 @@ def item_detail(obj):
     item.history = list(
         ModerationAction.objects.filter(
             Q(content_type=content_type, object_id=obj.pk) | Q(subject_id=obj.author_id, subject__isnull=False)
-        ).select_related("moderator", "subject")
+        ).select_related("moderator__participant", "subject__participant")
     )
     return item
 

@@ -5,6 +5,8 @@
 
 import rules
 
+from participation.accounts.models import person_of
+
 from .services import can_moderate, is_blocked
 
 
@@ -15,7 +17,7 @@ def is_active_participant(user):
         user is not None
         and user.is_authenticated
         and user.is_active
-        and getattr(user, "deleted_at", None) is None
+        and getattr(person_of(user), "deleted_at", None) is None
     )
 
 

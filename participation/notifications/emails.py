@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from participation.accounts.models import person_of
+
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
 
@@ -28,7 +30,7 @@ def absolute(path):
 
 
 def send(user, notifications, digest=False):
-    language = user.language or settings.LANGUAGE_CODE
+    language = getattr(person_of(user), "language", "") or settings.LANGUAGE_CODE
     with translation.override(language):
         unsubscribe_url = absolute(reverse("notifications:unsubscribe", args=[unsubscribe_token(user)]))
         context = {

@@ -6,6 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from wagtail.models import Page
 
+from participation.accounts.models import person_of
+
 from .models import Follow, Notification, Preference
 
 EXCERPT_LENGTH = 280
@@ -59,14 +61,14 @@ def notify(user_ids, kind, subject, excerpt="", actor=None):
     user_ids = set(user_ids) - {getattr(actor, "pk", None), None}
     if not user_ids:
         return []
-    users = get_user_model().objects.filter(pk__in=user_ids, is_active=True, deleted_at__isnull=True)
+    users = get_user_model()._default_manager.filter(pk__in=user_ids, is_active=True).select_related("participant")
     frequencies = dict(Preference.objects.filter(user_id__in=user_ids).values_list("user_id", "frequency"))
     created = []
     for user in users:
         frequency = frequencies.get(user.pk, Preference.Frequency.IMMEDIATE)
         if frequency == Preference.Frequency.NEVER:
             continue
-        language = user.language or translation.get_language()
+        language = getattr(person_of(user), "language", "") or translation.get_language()
         notification = Notification.objects.create(
             user=user,
             kind=kind,

@@ -77,7 +77,7 @@ def proposal_list(dialogue, user, *, topic_key=None, state=None, mine=False, sup
     topic = Page.objects.filter(pk=OuterRef("topic_id"))
     proposals = (
         Proposal.objects.filter(dialogue_id=dialogue.pk)
-        .select_related("author", "state")
+        .select_related("author__participant", "state")
         .annotate(
             reference_prefix_value=Value(dialogue.settings.reference_prefix or DEFAULT_REFERENCE_PREFIX),
             topic_key=Subquery(topic.values("translation_key")[:1]),
@@ -115,7 +115,7 @@ def order(proposals, sort, seed=0):
 
 
 def proposal_detail(pk, user):
-    proposals = Proposal.objects.select_related("author", "topic", "state", "state__locale", "dialogue__locale").with_reference_prefix()
+    proposals = Proposal.objects.select_related("author__participant", "topic", "state", "state__locale", "dialogue__locale").with_reference_prefix()
     if user.is_authenticated:
         proposals = proposals.annotate(supported_by_me=Exists(Support.objects.filter(user=user, proposal=OuterRef("pk"))))
     else:

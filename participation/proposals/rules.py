@@ -13,6 +13,7 @@ import rules
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from participation.accounts.models import person_of
 from participation.core import dialogues
 
 from .models import DialogueSettings, Proposal
@@ -39,7 +40,7 @@ def _phase_open(dialogue, field):
 
 @rules.predicate
 def is_participant(user):
-    return bool(user and user.is_authenticated and user.is_active and not getattr(user, "deleted_at", None))
+    return bool(user and user.is_authenticated and user.is_active and not getattr(person_of(user), "deleted_at", None))
 
 
 @rules.predicate

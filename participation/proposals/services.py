@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
+from participation.accounts.models import person_of
 from participation.core.signals import contribution_created, proposal_answered
 from participation.core.text import clean_plain_text
 
@@ -77,7 +78,7 @@ def create_proposal(user, dialogue, *, title, body, topic=None, language=None):
         title=_one_line(_clean(title, 150)),
         body=_clean(body, 5000),
         topic=_topic_for(dialogue, topic),
-        language=language or user.language or Proposal._meta.get_field("language").default,
+        language=language or getattr(person_of(user), "language", "") or Proposal._meta.get_field("language").default,
     )
     transaction.on_commit(lambda: contribution_created.send(sender=Proposal, instance=proposal))
     return proposal

@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from content.demo import data
 from content.models import DialoguePage, TopicPage
 from participation.accounts import services as accounts
+from participation.accounts.models import Person
 from participation.comments.services import post_comment
 from participation.moderation import services as moderation
 from participation.proposals.services import create_proposal
@@ -33,7 +34,8 @@ dialogue = DialoguePage.objects.get(locale=english, slug=data.DIALOGUE["slug"])
 topic = TopicPage.objects.child_of(dialogue).get(slug=data.TOPICS[0]["slug"])
 
 alice, bob, carol = citizen("alice-e2e"), citizen("bob-e2e"), citizen("carol-e2e")
-moderator = User.objects.create_user(username="moderator", email="moderator@example.org", password=password, nickname="moderator-e2e")
+moderator = User.objects.create_user(username="moderator", email="moderator@example.org", password=password)
+Person.objects.create(user=moderator, nickname="moderator-e2e", language="en")
 moderator.groups.add(Group.objects.get(name="Moderators (participation)"))
 
 proposals = {

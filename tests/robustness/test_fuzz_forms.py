@@ -22,10 +22,11 @@ from hypothesis import strategies as st
 from participation.comments.models import target_content_type
 from participation.comments.services import post_comment
 from participation.proposals.models import Proposal
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "a-Long-and-Unusual-password-42"
+PASSWORD = factories.PASSWORD
 FUZZ = settings(
     max_examples=25,
     deadline=None,
@@ -103,26 +104,11 @@ FAILURES = []
 
 
 def make_person(nickname, **extra):
-    user = get_user_model()(
-        username=f"fuzz-{nickname}",
-        email=f"fuzz-{nickname}@example.org",
-        nickname=f"fuzz{nickname}",
-        is_active=True,
-        email_confirmed_at=timezone.now(),
-        accepted_terms_at=timezone.now(),
-        language="en",
-        **extra,
-    )
-    user.set_password(PASSWORD)
-    user.save()
-    return user
+    return factories.make_person("fuzz", nickname=f"fuzz{nickname}", email=f"fuzz-{nickname}@example.org", **extra)
 
 
 def client_for(user=None):
-    client = Client(raise_request_exception=False)
-    if user is not None:
-        client.force_login(user)
-    return client
+    return factories.client_for(user, raise_request_exception=False)
 
 
 def check(response, wants_json=False, what=""):

@@ -133,7 +133,7 @@ def test_a_link_or_image_cannot_sign_anyone_out():
 def test_changing_the_sign_in_address_needs_the_password():
     person = make_person("careful")
     client = client_for(person)
-    data = {"nickname": person.nickname, "full_name": "", "language": "en", "email": "attacker@example.org"}
+    data = {"nickname": person.participant.nickname, "full_name": "", "language": "en", "email": "attacker@example.org"}
     response = client.post("/en/accounts/settings/", data)
     assert response.status_code == 200
     assert "Enter your current password to change your email address." in visible_text(response.content)
@@ -148,16 +148,16 @@ def test_the_anonymous_page_cache_never_mixes_people(topic):
     """Whole pages are cached for anonymous readers: a signed-in page must never be stored, nor a
     stored page served to someone signed in."""
     person = make_person("private")
-    profile_link = f"/en/accounts/people/{person.nickname}/"
+    profile_link = f"/en/accounts/people/{person.participant.nickname}/"
     signed_in = client_for(person)
     first = signed_in.get(topic.url)
     assert profile_link in first.content.decode() and first.get("X-Page-Cache") is None
 
     anonymous = Client().get(topic.url)
     assert anonymous.get("X-Page-Cache") == "miss"  # the signed-in page was not stored
-    assert person.nickname not in anonymous.content.decode()
+    assert person.participant.nickname not in anonymous.content.decode()
     cached = Client().get(topic.url)
-    assert cached.get("X-Page-Cache") == "hit" and person.nickname not in cached.content.decode()
+    assert cached.get("X-Page-Cache") == "hit" and person.participant.nickname not in cached.content.decode()
 
     again = signed_in.get(topic.url)
     assert again.get("X-Page-Cache") is None and profile_link in again.content.decode()

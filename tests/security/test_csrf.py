@@ -72,7 +72,7 @@ def world(dialogue, topic):
     by_name = {
         "dialogue_id": dialogue.pk,
         "page_id": dialogue.pk,
-        "nickname": author.nickname,
+        "nickname": author.participant.nickname,
         "uidb64": urlsafe_base64_encode(force_bytes(citizen.pk)),
     }
     by_view = {

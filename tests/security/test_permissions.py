@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
+from participation.accounts.models import Person
 from participation.comments.models import Comment, CommentVote
 from participation.comments.services import post_comment
 from participation.moderation import services as moderation
@@ -178,7 +179,7 @@ class World:
             "open data: proposals CSV": ("get", f"/en/open-data/dialogues/{d.pk}/proposals.csv", None, None),
             "account: delete": (
                 "post", "/en/accounts/delete/", {"password": self.password, "confirm": "on"},
-                lambda user: get_user_model().objects.get(pk=user.pk).deleted_at is not None,
+                lambda user: Person.objects.filter(user=user, deleted_at__isnull=False).exists(),
             ),
         }
 
@@ -238,7 +239,7 @@ def test_anonymous_visitors_read_every_public_page(client, dialogue, topic, home
         proposal.get_absolute_url(),
         f"/en/dialogues/{dialogue.pk}/activity/",
         f"/en/dialogues/{dialogue.pk}/activity/feed/",
-        f"/en/accounts/people/{author.nickname}/",
+        f"/en/accounts/people/{author.participant.nickname}/",
         f"/en/moderation/dialogues/{dialogue.pk}/",
         "/en/search/?q=internet",
     ):
@@ -256,7 +257,7 @@ def test_hidden_contributions_do_not_reach_the_public(client, dialogue, topic, m
         f"/en/dialogues/{dialogue.pk}/proposals/",
         f"/en/dialogues/{dialogue.pk}/activity/",
         f"/en/dialogues/{dialogue.pk}/activity/feed/",
-        f"/en/accounts/people/{author.nickname}/",
+        f"/en/accounts/people/{author.participant.nickname}/",
         topic.url,
     ]
     for who in (client, client_for(make_person("citizen")), client_for(author)):
@@ -272,7 +273,7 @@ def test_the_export_holds_only_the_persons_own_data(dialogue, topic):
     comment = post_comment(author, topic, "Something others may dislike.")
     moderation.report(reporter, comment, "spam", "A note by the reporter")
     content = client_for(author).get("/en/accounts/export/?download=1").content.decode()
-    for secret in (reporter.email, reporter.nickname, "A note by the reporter", author.password, "md5$", "pbkdf2"):
+    for secret in (reporter.email, reporter.participant.nickname, "A note by the reporter", author.password, "md5$", "pbkdf2"):
         assert secret not in content
     assert "A note by the reporter" in client_for(reporter).get("/en/accounts/export/?download=1").content.decode()
 
@@ -282,7 +283,7 @@ def test_inactive_and_deleted_accounts_cannot_act(dialogue, topic):
     proposal = create_proposal(author, dialogue, title="Solar panels on schools", body="Clean energy.")
     for user in (make_person("inactive", is_active=False), make_person("gone")):
         client = client_for(user)
-        if user.nickname.startswith("gone"):
+        if user.participant.nickname.startswith("gone"):
             client.post("/en/accounts/delete/", {"password": PASSWORD, "confirm": "on"})
         response = client.post(f"/en/proposals/{proposal.pk}/support/")
         assert outcome(response) == "login"
@@ -290,4 +291,4 @@ def test_inactive_and_deleted_accounts_cannot_act(dialogue, topic):
         response = client.post("/en/comments/new/", {"content_type": ContentType.objects.get(app_label="wagtailcore", model="page").pk, "object_id": topic.pk, "body": "ghost"})
         assert outcome(response) == "login"
         assert not Comment.objects.filter(body="ghost").exists()
-    assert Client().get(f"/en/accounts/people/{author.nickname}/").status_code == 200
+    assert Client().get(f"/en/accounts/people/{author.participant.nickname}/").status_code == 200

@@ -110,11 +110,11 @@ def test_stored_payloads_are_inert_on_every_public_page(client, dialogue, topic,
     for name in ("script", "img-onerror", "svg-onload", "xss-locator", "iframe"):
         assert PAYLOADS[name] in titles, f"Atom feed: {name} should be kept as text"
 
-    profile = client.get(f"/en/accounts/people/{stored['author'].nickname}/")
+    profile = client.get(f"/en/accounts/people/{stored['author'].participant.nickname}/")
     assert profile.status_code == 200
     assert_inert(profile.content, "public profile")
     assert shown(PAYLOADS["img-onerror"], profile.content)  # the newest contribution
-    second = client.get(f"/en/accounts/people/{stored['author'].nickname}/?page=2")
+    second = client.get(f"/en/accounts/people/{stored['author'].participant.nickname}/?page=2")
     assert second.status_code == 200
     assert_inert(second.content, "public profile, page 2")
 
@@ -274,30 +274,30 @@ def test_sign_up_refuses_markup_in_nicknames_and_strips_it_from_private_names(cl
         assert_inert(response.content, f"sign-up form with a hostile name ({name})")
         user = User.objects.filter(email=email).first()
         if response.status_code == 302:
-            assert user.full_name == clean_plain_text(payload), name
+            assert user.participant.full_name == clean_plain_text(payload), name
         else:
             assert user is None and len(payload) > 150, name
 
 
 def test_settings_refuse_markup_in_nicknames_and_strip_it_from_private_names(citizen):
     client = client_for(citizen)
-    nickname = citizen.nickname
+    nickname = citizen.participant.nickname
     for name, payload in payload_items:
         data = {"nickname": payload, "full_name": "", "language": "en", "email": citizen.email}
         response = client.post("/en/accounts/settings/", data)
         assert response.status_code == 200, name
         assert_inert(response.content, f"settings form ({name})")
         citizen.refresh_from_db()
-        assert citizen.nickname == nickname
+        assert citizen.participant.nickname == nickname
         if len(payload) <= 150:
             response = client.post("/en/accounts/settings/", {**data, "nickname": nickname, "full_name": payload})
             assert response.status_code == 302, name
             citizen.refresh_from_db()
-            assert citizen.full_name == clean_plain_text(payload)
+            assert citizen.participant.full_name == clean_plain_text(payload)
             page = client.get("/en/accounts/settings/")
             assert_inert(page.content, f"settings page with a hostile name ({name})")
             field = BeautifulSoup(page.content, "html.parser").select_one("input[name=full_name]")
-            assert field.get("value", "") == citizen.full_name
+            assert field.get("value", "") == citizen.participant.full_name
 
 
 def test_search_query_is_reflected_as_text(client):
@@ -353,7 +353,7 @@ def test_support_json_carries_text_only(dialogue, citizen):
 
 def test_data_export_holds_the_raw_text_as_json_strings(dialogue, topic, citizen):
     client = client_for(citizen)
-    client.post("/en/accounts/settings/", {"nickname": citizen.nickname, "full_name": PAYLOADS["xss-locator"], "language": "en", "email": citizen.email})
+    client.post("/en/accounts/settings/", {"nickname": citizen.participant.nickname, "full_name": PAYLOADS["xss-locator"], "language": "en", "email": citizen.email})
     title = clean_plain_text(PAYLOADS["javascript-scheme"])
     proposal = create_proposal(citizen, dialogue, title=title, body=clean_plain_text(PAYLOADS["xss-locator"]))
     comment = post_comment(citizen, topic, PAYLOADS["img-onerror"])  # raw, as the service stores it

@@ -7,15 +7,13 @@ model accounts has never heard of."""
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
-from django.test import Client
-from django.utils import timezone
 
 from participation.core.models import Contribution
+from tests import factories
 
-PASSWORD = "a-Long-and-Unusual-password-42"
+PASSWORD = factories.PASSWORD
 
 
 def _build_note_model():
@@ -70,34 +68,15 @@ def make_note(note_model, dialogue):
 
 @pytest.fixture
 def make_person(db):
-    """An active, confirmed citizen account."""
-
-    counter = {"n": 0}
-
-    def make(nickname=None, email=None, password=PASSWORD, **fields):
-        counter["n"] += 1
-        n = counter["n"]
-        defaults = {"is_active": True, "email_confirmed_at": timezone.now(), "accepted_terms_at": timezone.now()}
-        user = get_user_model()(
-            username=f"citizen-{n}",
-            email=email or f"person{n}@example.org",
-            nickname=nickname or f"person{n}",
-            **{**defaults, **fields},
-        )
-        user.set_password(password)
-        user.save()
-        return user
-
-    return make
+    """An active, confirmed citizen account (tests.factories.make_person)."""
+    return factories.make_person
 
 
 @pytest.fixture
 def person(make_person):
-    return make_person(nickname="Amina", email="amina@example.org", full_name="Amina Private-Surname", language="en")
+    return make_person("amina", nickname="Amina", email="amina@example.org", full_name="Amina Private-Surname", language="en")
 
 
 @pytest.fixture
 def person_client(person):
-    client = Client()
-    client.force_login(person, backend="participation.accounts.backends.EmailOrUsernameBackend")
-    return client
+    return factories.client_for(person)

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from participation.accounts import tokens
+from participation.accounts.models import Person
 
 
 def tr(language, message):
@@ -52,7 +53,7 @@ def test_the_link_shows_a_button_and_confirming_activates_and_signs_in(pending):
     assert response.status_code == 302
     assert response["Location"] == "/fr/"
     user.refresh_from_db()
-    assert user.is_active and user.email_confirmed_at is not None
+    assert user.is_active and user.participant.email_confirmed_at is not None
     assert client.session["_auth_user_id"] == str(user.pk)
     home = client.get("/fr/").content.decode()
     assert 'href="/fr/accounts/people/noor/"' in home
@@ -141,13 +142,13 @@ def test_resending_is_rate_limited(pending, settings):
 
 def test_staff_created_accounts_are_not_affected_by_links(make_person):
     staff = make_person(nickname="staffer")
-    User.objects.filter(pk=staff.pk).update(email_confirmed_at=None)
+    Person.objects.filter(user=staff).update(email_confirmed_at=None)
     staff.refresh_from_db()
     token = tokens.confirmation_token(staff)
     response = Client().post(f"/en/accounts/confirm/{token}/")
     assert "already confirmed" in response.content.decode()
     staff.refresh_from_db()
-    assert staff.is_active and staff.email_confirmed_at is None
+    assert staff.is_active and staff.participant.email_confirmed_at is None
 
 
 def test_emails_are_written_in_the_accounts_language(pending, monkeypatch):
@@ -164,7 +165,7 @@ def test_emails_are_written_in_the_accounts_language(pending, monkeypatch):
 
     monkeypatch.setattr(emails, "render_to_string", recording)
     user, _link = pending
-    User.objects.filter(pk=user.pk).update(language="uk")
+    Person.objects.filter(user=user).update(language="uk")
     Client().post("/ar/accounts/confirm/resend/", {"email": user.email})
     assert languages == ["uk", "uk"]  # subject and body
     assert "http://testserver/uk/accounts/confirm/" in mail.outbox[-1].body

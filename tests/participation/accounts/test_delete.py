@@ -31,7 +31,7 @@ def test_deletion_needs_the_password_and_the_box(person, person_client, data, me
     assert response.status_code == 200
     assert message in response.content.decode()
     person.refresh_from_db()
-    assert person.deleted_at is None and person.is_active
+    assert person.participant.deleted_at is None and person.is_active
 
 
 def test_deleting_anonymises_the_account_and_keeps_contributions(person, person_client, make_note, client):
@@ -54,10 +54,10 @@ def test_deleting_anonymises_the_account_and_keeps_contributions(person, person_
     person.refresh_from_db()
     assert person.username == f"deleted-{person.pk}"
     assert person.email == f"deleted-{person.pk}@invalid.example"
-    assert person.nickname is None and person.nickname_key is None
-    assert person.full_name == "" and person.language == ""
+    assert person.participant.nickname is None and person.participant.nickname_key is None
+    assert person.participant.full_name == "" and person.participant.language == ""
     assert not person.has_usable_password()
-    assert not person.is_active and person.deleted_at is not None
+    assert not person.is_active and person.participant.deleted_at is not None
 
     # Signed out everywhere.
     assert "_auth_user_id" not in person_client.session
@@ -74,7 +74,7 @@ def test_deleting_anonymises_the_account_and_keeps_contributions(person, person_
     assert person_client.post("/en/accounts/export/").status_code == 302
     assert Client().post("/en/accounts/login/", {"username": "amina@example.org", "password": PASSWORD}).status_code == 200
     # The nickname and the address are free for someone new.
-    assert not User.objects.filter(nickname_key="amina").exists()
+    assert not User.objects.filter(participant__nickname_key="amina").exists()
     assert not User.objects.filter(email__iexact="amina@example.org").exists()
 
 
@@ -94,4 +94,4 @@ def test_deletion_needs_a_csrf_token(person):
     client.force_login(person, backend="participation.accounts.backends.EmailOrUsernameBackend")
     assert client.post("/en/accounts/delete/", {"password": PASSWORD, "confirm": "on"}).status_code == 403
     person.refresh_from_db()
-    assert person.deleted_at is None
+    assert person.participant.deleted_at is None

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 
+from participation.accounts.models import Person
 from participation.accounts.queries import contribution_models
 
 pytestmark = pytest.mark.django_db
@@ -80,9 +81,10 @@ def test_unicode_nickname_profile(client, make_person):
 
 def test_unknown_unconfirmed_or_deleted_people_have_no_profile(client, make_person):
     assert client.get("/en/accounts/people/nobody/").status_code == 404
-    make_person(nickname="pending", is_active=False)
+    pending = make_person(nickname="pending", is_active=False)
     assert client.get("/en/accounts/people/pending/").status_code == 404
-    get_user_model().objects.filter(nickname="pending").update(is_active=True, deleted_at=timezone.now())
+    get_user_model().objects.filter(pk=pending.pk).update(is_active=True)
+    Person.objects.filter(user=pending).update(deleted_at=timezone.now())
     assert client.get("/en/accounts/people/pending/").status_code == 404
 
 

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 
 
 def settings_data(person, **overrides):
-    data = {"nickname": person.nickname, "full_name": person.full_name, "language": person.language or "en", "email": person.email}
+    data = {"nickname": person.participant.nickname, "full_name": person.participant.full_name, "language": person.participant.language or "en", "email": person.email}
     data.update(overrides)
     return data
 
@@ -36,8 +36,8 @@ def test_update_nickname_name_and_language(person, person_client):
     # The page comes back in the newly chosen language.
     assert response["Location"] == "/fr/accounts/settings/"
     person.refresh_from_db()
-    assert (person.nickname, person.full_name, person.language) == ("Amina_K", "Amina K.", "fr")
-    assert person.nickname_key == "amina_k"
+    assert (person.participant.nickname, person.participant.full_name, person.participant.language) == ("Amina_K", "Amina K.", "fr")
+    assert person.participant.nickname_key == "amina_k"
 
 
 def test_nickname_taken_in_another_case_is_refused_keeping_the_input(person, person_client, make_person):
@@ -50,7 +50,7 @@ def test_nickname_taken_in_another_case_is_refused_keeping_the_input(person, per
     # The header still shows the saved nickname, not the rejected one.
     assert 'href="/en/accounts/people/Amina/"' in html
     person.refresh_from_db()
-    assert person.nickname == "Amina"
+    assert person.participant.nickname == "Amina"
 
 
 def test_changing_the_email_needs_the_password_and_a_free_address(person, person_client, make_person):
@@ -73,7 +73,7 @@ def test_changing_the_email_needs_the_password_and_a_free_address(person, person
 def test_markup_in_the_private_name_is_stripped(person, person_client):
     person_client.post("/en/accounts/settings/", settings_data(person, full_name="<b>Amina</b><script>x()</script>"))
     person.refresh_from_db()
-    assert person.full_name == "Amina"
+    assert person.participant.full_name == "Amina"
 
 
 def test_an_unknown_language_is_refused(person, person_client):

@@ -50,10 +50,10 @@ def test_sign_up_in_french_creates_an_inactive_account_and_emails_a_french_link(
 
     user = User.objects.get(email="lea@example.org")
     assert not user.is_active
-    assert user.nickname == "Léa_75"
-    assert user.full_name == "Léa Martin"
-    assert user.language == "fr"
-    assert user.accepted_terms_at is not None
+    assert user.participant.nickname == "Léa_75"
+    assert user.participant.full_name == "Léa Martin"
+    assert user.participant.language == "fr"
+    assert user.participant.accepted_terms_at is not None
     assert user.check_password(PASSWORD)
 
     assert len(mail.outbox) == 1
@@ -138,10 +138,10 @@ def test_a_new_sign_up_replaces_an_unconfirmed_one_with_the_same_address(client)
     response = client.post("/en/accounts/signup/", form_data())
     assert response.status_code == 302
     user = User.objects.get(email="lea@example.org")
-    assert user.nickname == "Léa_75"
+    assert user.participant.nickname == "Léa_75"
     assert user.check_password(PASSWORD)
     # The nickname of the replaced registration is free again.
-    assert not User.objects.filter(nickname="squatter").exists()
+    assert not User.objects.filter(participant__nickname="squatter").exists()
 
 
 def test_sign_up_is_rate_limited_per_ip_with_a_clear_429(settings):

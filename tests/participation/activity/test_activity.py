@@ -6,16 +6,13 @@ from django.utils import timezone
 
 from participation.comments.services import post_comment
 from participation.proposals.services import create_proposal
+from tests.factories import make_person
 
 pytestmark = pytest.mark.django_db
 
 
 def people(count, prefix="p"):
-    User = get_user_model()
-    return [
-        User.objects.create_user(username=f"{prefix}{i}", email=f"{prefix}{i}@example.org", password="x-long-pass-1", nickname=f"{prefix}{i}")
-        for i in range(count)
-    ]
+    return [make_person(prefix, nickname=f"{prefix}{i}") for i in range(count)]
 
 
 def make_activity(dialogue, topic, size):

@@ -10,9 +10,6 @@ import itertools
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.utils import timezone
 
 from participation.accounts.services import delete_account
 from participation.comments.models import Comment
@@ -20,34 +17,18 @@ from participation.comments.services import delete_comment, post_comment, vote
 from participation.moderation import services as moderation
 from participation.proposals import services as proposal_services
 from participation.proposals.models import Proposal, ProposalAnswer, ProposalState
+from tests import factories
 
 _numbers = itertools.count(1)
-MODERATORS = "Moderators (participation)"
 
 
 def make_person(name, **fields):
-    number = next(_numbers)
-    values = {
-        "username": f"api-{name}-{number}",
-        "email": f"{name}.{number}@private.example",
-        "nickname": f"{name}{number}",
-        "full_name": f"{name.title()} Privatesurname{number}",
-        "is_active": True,
-        "email_confirmed_at": timezone.now(),
-        "accepted_terms_at": timezone.now(),
-        "language": "en",
-        **fields,
-    }
-    user = get_user_model()(**values)
-    user.set_password("a-Long-and-Unusual-password-42")
-    user.save()
-    return user
+    """A citizen with an address and a private name that must never come out."""
+    return factories.make_person(name, email=f"{name}.{next(_numbers)}@private.example", full_name=f"{name.title()} Privatesurname", **fields)
 
 
 def make_moderator():
-    user = make_person("moderator")
-    user.groups.add(Group.objects.get(name=MODERATORS))
-    return get_user_model().objects.get(pk=user.pk)
+    return factories.make_moderator()
 
 
 def state(kind):
@@ -56,7 +37,7 @@ def state(kind):
 
 def secrets_of(*people):
     """What must never appear: addresses, private names, usernames."""
-    return [value for person in people for value in (person.email, person.full_name, person.username)]
+    return [value for person in people for value in (person.email, person.participant.full_name, person.username)]
 
 
 def csv_rows(response):

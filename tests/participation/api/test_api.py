@@ -137,7 +137,7 @@ def test_proposals_list_newest_first_with_hidden_ones_as_placeholders(client, wo
     assert items[world.withdrawn.pk]["withdrawn"] is True
     on_topic = items[world.on_topic.pk]
     assert on_topic["reference"] == f"DLG-PROP-{world.on_topic.pk}"
-    assert on_topic["author"] == world.ana.nickname
+    assert on_topic["author"] == world.ana.participant.nickname
     assert on_topic["topic"]["id"] == world.topic.pk
     assert on_topic["state"]["kind"] == "accepted" and on_topic["state"]["name"] == "Accepted"
     assert on_topic["comment_count"] == 3 and items[world.popular.pk]["support_count"] == 2
@@ -228,7 +228,7 @@ def test_comments_read_as_a_thread_with_placeholders(client, world):
     ]
     items = by_id(data["items"])
     first = items[world.first.pk]
-    assert (first["author"], first["body"], first["position"]) == (world.bob.nickname, "I agree, and evenings too.", "for")
+    assert (first["author"], first["body"], first["position"]) == (world.bob.participant.nickname, "I agree, and evenings too.", "for")
     assert (first["upvotes"], first["downvotes"]) == (2, 0) and items[world.reply.pk]["downvotes"] == 1
     assert first["url"] == f"http://testserver/en/proposals/{world.on_topic.pk}/?comment={world.first.pk}#comment-{world.first.pk}"
     for placeholder, flag in ((world.deleted, "deleted"), (world.hidden_comment, "hidden")):

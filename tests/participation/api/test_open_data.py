@@ -75,7 +75,7 @@ def test_proposals_file(client, world):
     assert (on_topic["title"], on_topic["body"]) == ("Libraries open on Sundays", "People work all week.\nSecond line.")
     assert (on_topic["topic"], on_topic["state"]) == (world.topic.title, "Accepted")
     assert (on_topic["answer"], on_topic["answer_language"]) == ("We will open them from June.", "en")
-    assert (on_topic["comments"], on_topic["author"], on_topic["language"]) == ("3", world.ana.nickname, "en")
+    assert (on_topic["comments"], on_topic["author"], on_topic["language"]) == ("3", world.ana.participant.nickname, "en")
     assert on_topic["url"] == f"http://testserver/en/proposals/{world.on_topic.pk}/"
     assert rows[str(world.popular.pk)]["supports"] == "2"
     assert rows[str(world.withdrawn.pk)]["withdrawn_at"]
@@ -106,7 +106,7 @@ def test_comments_file(client, world):
     assert set(rows) == {str(comment.pk) for comment in expected}
     first = rows[str(world.first.pk)]
     assert (first["target_type"], first["target"], first["parent_id"], first["depth"]) == ("proposal", world.on_topic.reference, "", "1")
-    assert (first["text"], first["position"], first["upvotes"], first["author"]) == ("I agree, and evenings too.", "for", "2", world.bob.nickname)
+    assert (first["text"], first["position"], first["upvotes"], first["author"]) == ("I agree, and evenings too.", "for", "2", world.bob.participant.nickname)
     assert rows[str(world.reply.pk)]["parent_id"] == str(world.first.pk)
     assert rows[str(world.reply.pk)]["downvotes"] == "1"
     for placeholder, status in ((world.deleted, "deleted"), (world.hidden_comment, "hidden")):

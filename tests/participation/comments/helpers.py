@@ -1,38 +1,17 @@
 """Builders shared by the comments and moderation tests."""
 
-import itertools
 import threading
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import connections
-from django.test import Client
 
 from participation.comments.models import Comment, target_content_type
 from participation.comments.services import post_comment
-
-_numbers = itertools.count(1)
-MODERATORS = "Moderators (participation)"
+from tests.factories import client_for, make_moderator, make_person  # noqa: F401 (shared with the moderation tests)
 
 
 def make_user(nickname=None, **extra):
-    number = next(_numbers)
-    nickname = nickname or f"citizen{number}"
-    return get_user_model().objects.create_user(
-        username=f"{nickname}-{number}", email=f"{nickname}-{number}@example.org", password="x-secret-1234", nickname=nickname, **extra
-    )
-
-
-def make_moderator(nickname="moderator"):
-    user = make_user(nickname)
-    user.groups.add(Group.objects.get(name=MODERATORS))
-    return user
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    """A citizen whose nickname is exactly `nickname` (citizenN by default)."""
+    return make_person(nickname or "citizen", nickname=nickname, **extra)
 
 
 def comment_on(target, author, body="A thoughtful comment.", parent=None, **fields):

@@ -36,7 +36,7 @@ def committed_comment(topic):
 
     comment, voters = committed(create)
     yield comment, voters
-    committed(lambda: (Comment.objects.filter(pk=comment.pk).delete(), get_user_model().objects.filter(nickname__endswith=tag).delete()))
+    committed(lambda: (Comment.objects.filter(pk=comment.pk).delete(), get_user_model().objects.filter(participant__nickname__endswith=tag).delete()))
 
 
 def counts(comment):

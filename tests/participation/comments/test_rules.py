@@ -58,7 +58,7 @@ def test_blocked_authors_can_no_longer_post_or_edit(topic, alice, moderator):
 
 def test_inactive_and_deleted_accounts_cannot_post(alice, bob):
     alice.is_active = False
-    bob.deleted_at = timezone.now()
+    bob.participant.deleted_at = timezone.now()
     assert not rules.has_perm("comments.post_comment", alice)
     assert not rules.has_perm("comments.post_comment", bob)
 

@@ -37,7 +37,7 @@ def reported(topic):
         ModerationAction.objects.filter(object_id=comment.pk).delete()
         Report.objects.filter(object_id=comment.pk).delete()
         Comment.objects.filter(pk=comment.pk).delete()
-        get_user_model().objects.filter(nickname__endswith=tag).delete()
+        get_user_model().objects.filter(participant__nickname__endswith=tag).delete()
 
     committed(remove)
 

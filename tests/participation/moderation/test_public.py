@@ -61,7 +61,7 @@ def test_transparency_page_shows_figures_without_personal_data(client, dialogue,
     assert "<th scope=\"row\">Spam or advertising</th><td>1</td>" in html
     assert "<th scope=\"row\">Hide</th><td>1</td>" in html
     assert "<th scope=\"row\">Block the author</th><td>1</td>" in html
-    for private in ("Secret insult", "neighbour", "alice", "bob", "carol", moderator.nickname, "Insult"):
+    for private in ("Secret insult", "neighbour", "alice", "bob", "carol", moderator.participant.nickname, "Insult"):
         assert private not in html.split("<main")[1], private
 
 

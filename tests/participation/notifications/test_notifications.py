@@ -15,15 +15,14 @@ from participation.notifications.emails import unsubscribe_token
 from participation.notifications.models import Follow, Notification, Preference
 from participation.notifications.tasks import send_daily_digests
 from participation.proposals.services import answer_proposal, create_proposal
+from tests.factories import make_person
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
 
 
 def person(nickname, language="en"):
-    return User.objects.create_user(
-        username=nickname, email=f"{nickname}@example.org", password="pw-12345-long", nickname=nickname, language=language
-    )
+    return make_person(nickname, nickname=nickname, email=f"{nickname}@example.org", language=language)
 
 
 @pytest.fixture

@@ -1,16 +1,12 @@
 """Fixtures for proposal tests: people in every role, proposals, dialogue settings."""
 
-import itertools
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.test import Client
 
 from participation.proposals.models import DialogueSettings, Proposal
-
-_numbers = itertools.count(1)
+from tests.factories import client_for, make_person  # noqa: F401 (used by this package's tests)
 
 # What content/translators.ensure_editor_group should grant (see the app's report).
 EDITOR_PERMISSIONS = [
@@ -30,17 +26,7 @@ EDITOR_PERMISSIONS = [
 
 
 def make_user(name=None, **extra):
-    number = next(_numbers)
-    name = name or f"citizen{number}"
-    return get_user_model().objects.create_user(
-        username=f"{name}-{number}", email=f"{name}-{number}@example.org", password="x", nickname=f"{name}{number}", **extra
-    )
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return make_person(name or "citizen", **extra)
 
 
 def make_proposal(dialogue, author, title="More benches in the park", body="People need places to rest.", **extra):

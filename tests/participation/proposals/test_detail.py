@@ -60,7 +60,7 @@ def test_author_and_topic(client, dialogue, topic, author, locales):
     proposal = make_proposal(dialogue, author, topic=topic)
     html = soup(client.get(f"/fr/proposals/{proposal.pk}/"))
     facts = html.select_one(".proposal-meta").text
-    assert author.nickname in facts and topic.get_translation(locales["fr"]).title in facts
+    assert author.participant.nickname in facts and topic.get_translation(locales["fr"]).title in facts
     proposal.author = None
     proposal.save()
     assert "Deleted participant" in soup(client.get(f"/en/proposals/{proposal.pk}/")).select_one(".proposal-meta").text

@@ -44,7 +44,7 @@ def test_each_item_shows_what_people_need(client, dialogue, topic, author):
     facts = {div.dt.text: div.dd.text for div in item.select(".proposal-meta div")}
     assert facts == {
         "Reference": f"DLG-PROP-{proposal.pk}",
-        "By": author.nickname,
+        "By": author.participant.nickname,
         "Topic": topic.title,
         "State": "Accepted",
         "Supports": "2",

@@ -98,7 +98,7 @@ def test_deactivated_accounts_cannot_take_part(proposal, citizen):
     citizen.is_active = True
     from django.utils import timezone
 
-    citizen.deleted_at = timezone.now()
+    citizen.participant.deleted_at = timezone.now()
     assert not proposal_rules.can(citizen, "create_proposal", proposal.dialogue)
 
 

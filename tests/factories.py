@@ -1,0 +1,51 @@
+"""The one way tests make people: a user of the site's user model (whatever AUTH_USER_MODEL is)
+with participation's Person, as sign-up and confirmation would leave them."""
+
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.utils import timezone
+
+from participation.accounts.models import Person
+
+PASSWORD = "a-Long-and-Unusual-password-42"
+MODERATORS = "Moderators (participation)"
+SIGN_IN_BACKEND = "participation.accounts.backends.EmailOrUsernameBackend"
+PERSON_FIELDS = {field.name for field in Person._meta.get_fields() if field.concrete} - {"id", "user"}
+_numbers = itertools.count(1)
+
+
+def make_person(name="citizen", *, nickname=None, email=None, password=PASSWORD, **fields):
+    """An active, confirmed citizen who accepted the terms. `name` makes the username, address and
+    default nickname unique (name-3, name-3@example.org, name3); `fields` may set the user's
+    fields (is_active, is_staff...) and the Person's (full_name, language, deleted_at...)."""
+    number = next(_numbers)
+    person_fields = {key: fields.pop(key) for key in list(fields) if key in PERSON_FIELDS}
+    User = get_user_model()
+    user = User(**{User.USERNAME_FIELD: f"{name}-{number}", User.get_email_field_name(): email or f"{name}-{number}@example.org"})
+    for key, value in {"is_active": True, **fields}.items():
+        setattr(user, key, value)
+    user.set_password(password)
+    user.save()
+    now = timezone.now()
+    user.participant = Person.objects.create(
+        user=user,
+        nickname=nickname if nickname is not None else f"{name}{number}",
+        **{"language": "en", "email_confirmed_at": now, "accepted_terms_at": now, **person_fields},
+    )
+    return user
+
+
+def make_moderator(name="moderator", **fields):
+    user = make_person(name, **fields)
+    user.groups.add(Group.objects.get(name=MODERATORS))
+    return get_user_model()._default_manager.select_related("participant").get(pk=user.pk)  # fresh permission cache
+
+
+def client_for(user, **kwargs):
+    client = Client(**kwargs)
+    if user is not None:
+        client.force_login(user, backend=SIGN_IN_BACKEND)
+    return client
