@@ -7,7 +7,7 @@ from django.utils import translation
 
 from . import tokens
 from .models import person_of
-from .tasks import send_mail_task
+from .tasks import queue_email
 
 
 def language_of(user):
@@ -26,7 +26,7 @@ def render(name, context):
 def send(user, name, context):
     """Render in the user's language (the caller has already overridden it) and enqueue."""
     subject, body = render(name, {"user": user, "site_name": settings.WAGTAIL_SITE_NAME, **context})
-    send_mail_task.enqueue(subject=subject, body=body, to=[getattr(user, user.get_email_field_name())])
+    queue_email(user=user, subject=subject, body=body, to=getattr(user, user.get_email_field_name()))
 
 
 def send_confirmation(request, user):

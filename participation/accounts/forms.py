@@ -10,7 +10,7 @@ from participation.core.text import clean_plain_text
 
 from . import emails
 from .models import Person, nickname_key
-from .tasks import send_mail_task
+from .tasks import queue_email
 from .validators import NICKNAME_MAX_LENGTH, normalise_nickname, validate_nickname
 
 EMAIL_TAKEN = _("An account with this email address already exists. Sign in, or reset your password if you forgot it.")
@@ -270,7 +270,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         with translation.override(emails.language_of(context["user"])):
             subject = " ".join(render_to_string(subject_template_name, context).split())
             body = render_to_string(email_template_name, context)
-        send_mail_task.enqueue(subject=subject, body=body, to=[to_email], from_email=from_email)
+        queue_email(user=context["user"], subject=subject, body=body, to=to_email, from_email=from_email)
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):

@@ -80,6 +80,24 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
 
+class OutgoingEmail(models.Model):
+    """An email waiting for the task queue. The task is given only this row's id, so the task
+    results table (django-tasks-db) never holds an address or a message; the row goes once the
+    email is sent, or with the account it is for."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    html_body = models.TextField(blank=True)
+    from_email = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+
+
 def person_of(user):
     """The user's Person, or None (anonymous, or a user who never took part). No query when the
     caller joined it (select_related("…__participant"))."""

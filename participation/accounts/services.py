@@ -6,6 +6,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from .models import Person
@@ -64,51 +65,66 @@ def confirm_email(user):
 
 
 def delete_account(user):
-    """Anonymise the account in place; contributions stay, attributed to "Deleted participant".
+    """Delete the person's account and everything personal; what they contributed stays, signed
+    "Deleted participant", and their supports and votes still count, pointing at nobody.
 
-    The host's user row stays (other apps of the host may point at it) with nothing personal left
-    on it. Other apps remove the rows they consider personal through the account_deleted signal,
-    in the same transaction: either everything personal goes, or nothing changes."""
+    Other apps remove what they consider personal through the account_deleted signal, in the same
+    transaction: either everything personal goes, or nothing changes. A host site whose own data
+    protects its users from deletion gets the user row emptied and deactivated instead."""
     User = get_user_model()
+    user_pk = user.pk
     with transaction.atomic():
-        user = User._default_manager.select_for_update().get(pk=user.pk)
-        email_field = User.get_email_field_name()
-        if User.USERNAME_FIELD != email_field:
-            setattr(user, User.USERNAME_FIELD, f"deleted-{user.pk}")
-        setattr(user, email_field, f"deleted-{user.pk}@invalid.example")
-        for name in ("first_name", "last_name"):
-            if hasattr(user, name):
-                setattr(user, name, "")
-        user.set_unusable_password()
-        user.is_active = False
-        user.is_staff = False
-        user.is_superuser = False
-        user.last_login = None
-        user.save()
-        user.groups.clear()
-        user.user_permissions.clear()
-        Person.objects.update_or_create(
-            user=user,
-            defaults={
-                "nickname": None,
-                "full_name": "",
-                "language": "",
-                "accepted_terms_at": None,
-                "email_confirmed_at": None,
-                "deleted_at": timezone.now(),
-            },
-        )
-        _delete_wagtail_profile(user)
+        user = User._default_manager.select_for_update().get(pk=user_pk)
         account_deleted.send(sender=User, user=user)
-    delete_sessions(user.pk)
-    return user
+        try:
+            with transaction.atomic():
+                user.delete()
+        except ProtectedError:
+            _anonymise_in_place(user)
+    delete_sessions(user_pk)
 
 
-def _delete_wagtail_profile(user):
-    # Staff accounts may have an admin profile (avatar, preferences): personal too.
+def _anonymise_in_place(user):
+    """The user row stays for the host's sake, with nothing personal on it or pointing at it."""
+    User = type(user)
+    email_field = User.get_email_field_name()
+    if User.USERNAME_FIELD != email_field:
+        setattr(user, User.USERNAME_FIELD, f"deleted-{user.pk}")
+    setattr(user, email_field, f"deleted-{user.pk}@invalid.example")
+    for name in ("first_name", "last_name"):
+        if hasattr(user, name):
+            setattr(user, name, "")
+    user.set_unusable_password()
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.last_login = None
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
     from wagtail.users.models import UserProfile
 
     UserProfile.objects.filter(user=user).delete()
+    from .queries import personal_data_models
+
+    for model, fields in personal_data_models():
+        for name in fields:
+            rows = model._default_manager.filter(**{name: user})
+            if model._meta.get_field(name).null:
+                rows.update(**{name: None})
+            else:
+                rows.delete()
+    Person.objects.update_or_create(
+        user=user,
+        defaults={
+            "nickname": None,
+            "full_name": "",
+            "language": "",
+            "accepted_terms_at": None,
+            "email_confirmed_at": None,
+            "deleted_at": timezone.now(),
+        },
+    )
 
 
 def delete_sessions(user_pk):

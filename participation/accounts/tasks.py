@@ -2,13 +2,28 @@ from django.core.mail import EmailMultiAlternatives
 from django_tasks import task
 
 
-@task()
-def send_mail_task(subject, body, to, html_body=None, from_email=None):
+def queue_email(*, user, subject, body, to, html_body="", from_email=None):
     """Send one email from the task queue, so a slow mail server never slows a page down.
 
-    Takes rendered text only (JSON-serialisable arguments): the caller renders it in the
-    recipient's language."""
-    message = EmailMultiAlternatives(subject=subject, body=body, to=list(to), from_email=from_email)
-    if html_body:
-        message.attach_alternative(html_body, "text/html")
+    Takes rendered text (the caller renders it in the recipient's language); the message waits in
+    OutgoingEmail, and the task carries only its id."""
+    from .models import OutgoingEmail
+
+    email = OutgoingEmail.objects.create(
+        user=user, to=to, subject=subject[:300], body=body, html_body=html_body or "", from_email=from_email or ""
+    )
+    return send_queued_email.enqueue(email.pk)
+
+
+@task()
+def send_queued_email(email_id):
+    from .models import OutgoingEmail
+
+    email = OutgoingEmail.objects.filter(pk=email_id).first()
+    if email is None:  # its account was deleted meanwhile
+        return
+    message = EmailMultiAlternatives(subject=email.subject, body=email.body, to=[email.to], from_email=email.from_email or None)
+    if email.html_body:
+        message.attach_alternative(email.html_body, "text/html")
     message.send()
+    email.delete()

@@ -104,7 +104,8 @@ class CommentVote(models.Model):
         UP = 1, _("Up")
         DOWN = -1, _("Down")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Votes of a deleted account still count, pointing at nobody.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="votes")
     value = models.SmallIntegerField(choices=Value.choices)
     created_at = models.DateTimeField(auto_now=True)

@@ -31,7 +31,8 @@ class Report(models.Model):
     """One person's report of one piece of content: a person counts once per content."""
 
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("reporter"), on_delete=models.CASCADE, related_name="+"
+        # Kept for the moderators without the identity of a reporter who deleted their account.
+        settings.AUTH_USER_MODEL, verbose_name=_("reporter"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()

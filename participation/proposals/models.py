@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy as _
@@ -328,7 +328,10 @@ class ProposalAnswer(TranslatableMixin, models.Model):
 
 
 class Support(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+")
+    # A person who deletes their account leaves their supports counted, pointing at nobody.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     proposal = models.ForeignKey(Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="supports")
     created_at = models.DateTimeField(_("supported at"), default=timezone.now)
 
@@ -341,8 +344,3 @@ class Support(models.Model):
         return f"{self.user_id} → {self.proposal_id}"
 
 
-def decrement_supports_of(user_id):
-    """Before a person's row is really deleted (not the usual anonymising), their supports go:
-    keep the counts they were part of exact."""
-    proposal_ids = Support.objects.filter(user_id=user_id).values("proposal_id")
-    Proposal.objects.filter(pk__in=proposal_ids, support_count__gt=0).update(support_count=F("support_count") - 1)

@@ -17,7 +17,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
-from participation.accounts.models import Person
 from participation.comments.models import Comment, CommentVote
 from participation.comments.services import post_comment
 from participation.moderation import services as moderation
@@ -179,7 +178,7 @@ class World:
             "open data: proposals CSV": ("get", f"/en/open-data/dialogues/{d.pk}/proposals.csv", None, None),
             "account: delete": (
                 "post", "/en/accounts/delete/", {"password": self.password, "confirm": "on"},
-                lambda user: Person.objects.filter(user=user, deleted_at__isnull=False).exists(),
+                lambda user: not get_user_model().objects.filter(pk=user.pk).exists(),
             ),
         }
 

@@ -7,6 +7,7 @@ model accounts has never heard of."""
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 
@@ -56,6 +57,32 @@ def note_model(django_db_setup, django_db_blocker):
         del apps.all_models["accounts"][model._meta.model_name]
         apps.clear_cache()
         ContentType.objects.clear_cache()
+
+
+@pytest.fixture(scope="module")
+def keeper_model(django_db_setup, django_db_blocker):
+    """A host site's model that protects users from deletion (in the site's own app, not
+    participation's)."""
+
+    class Meta:
+        app_label = "people"
+
+    model = type(
+        "Keeper",
+        (models.Model,),
+        {"__module__": __name__, "Meta": Meta, "user": models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)},
+    )
+    with django_db_blocker.unblock():
+        with connection.schema_editor() as editor:
+            editor.create_model(model)
+    try:
+        yield model
+    finally:
+        with django_db_blocker.unblock():
+            with connection.schema_editor() as editor:
+                editor.delete_model(model)
+        del apps.all_models["people"][model._meta.model_name]
+        apps.clear_cache()
 
 
 @pytest.fixture

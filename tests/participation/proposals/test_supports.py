@@ -181,11 +181,12 @@ def test_no_progress_bar_without_threshold(proposal, citizen):
     assert b"<progress" not in client_for(citizen).get(proposal.get_absolute_url()).content
 
 
-def test_deleting_a_person_removes_their_supports_from_the_counts(proposal):
+def test_a_deleted_persons_supports_still_count_pointing_at_nobody(proposal):
     supporter = make_user()
     services.cast_support(supporter, proposal)
     get_user_model().objects.filter(pk=supporter.pk).delete()
-    assert count(proposal) == 0
+    assert count(proposal) == 1
+    assert list(Support.objects.filter(proposal=proposal).values_list("user_id", flat=True)) == [None]
 
 
 def test_redirects_only_to_this_site(proposal, citizen):
