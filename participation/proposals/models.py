@@ -280,6 +280,10 @@ class Proposal(Contribution):
     def is_withdrawn(self):
         return self.withdrawn_at is not None
 
+    def accepts_comments(self):
+        # The comments app's hook: a withdrawn proposal keeps its thread, closed.
+        return not self.is_withdrawn
+
     @property
     def is_answered(self):
         return self.answered_at is not None
