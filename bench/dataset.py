@@ -59,7 +59,7 @@ def info():
         {
             "dialogue_id": dialogue.pk,
             "topic_id": topic.pk,
-            "proposals": Proposal.objects.filter(dialogue_id=dialogue.pk).count(),
+            "proposals": Proposal.objects.in_dialogue(dialogue).count(),
             "demo_proposal": proposal.pk if proposal else None,
         }
     )

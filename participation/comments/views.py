@@ -124,7 +124,7 @@ def _posted(request, form, comment, target):
         context = thread_context(request, request.user, thread)
         context.update({"comment": comment, "open": True})
         html = render_to_string("comments/includes/comment.html", context, request=request)
-        count = Comment.objects.for_target(target).filter(deleted_at__isnull=True, hidden_at__isnull=True).count()
+        count = Comment.objects.for_target(target).shown().count()
         # Same msgids as the heading in comments/thread.html ({% blocktranslate count counter %}).
         heading = ngettext("%(counter)s comment", "%(counter)s comments", count) % {"counter": count}
         return JsonResponse(

@@ -203,11 +203,12 @@ class ProposalState(TranslatableMixin, models.Model):
 
 
 class ProposalQuerySet(ContributionQuerySet):
-    def in_dialogue(self, dialogue):
-        return self.filter(dialogue_id=dialogue.pk)
-
+    # A withdrawn proposal stays shown (marked withdrawn); it no longer takes part.
     def not_withdrawn(self):
         return self.filter(withdrawn_at__isnull=True)
+
+    def answered(self):
+        return self.filter(answered_at__isnull=False)
 
     def with_reference_prefix(self):
         prefix = DialogueSettings.objects.filter(dialogue_id=models.OuterRef("dialogue_id")).values("reference_prefix")[:1]

@@ -247,6 +247,15 @@ def test_the_author_deletes_after_confirming(topic, alice):
     assert not ModerationAction.objects.exists()
 
 
+def test_a_deleted_comment_leaves_its_authors_profile(client, topic, alice):
+    comment_on(topic, alice, "Kept for everyone")
+    gone = comment_on(topic, alice, "Said in haste")
+    client_for(alice).post(f"/en/comments/{gone.pk}/delete/")
+    profile = client.get(f"/en/accounts/people/{alice.nickname}/").content.decode()
+    assert "1 contribution<" in profile and "Kept for everyone" in profile
+    assert "Comment deleted" not in profile
+
+
 def test_a_moderator_deletes_with_a_reason_that_is_logged(topic, alice, moderator):
     comment = comment_on(topic, alice, "Personal data of a neighbour")
     client = client_for(moderator)
