@@ -66,8 +66,8 @@ def post_comment(author, target, body, parent=None, position=""):
             raise CommentError(_("This comment can no longer receive replies."), status=403)
         if parent.depth >= MAX_DEPTH:
             parent = parent.parent
-    if not allows_positions(target):
-        position = ""
+    if position and not allows_positions(target):
+        raise ValueError("This target takes no positions: NewCommentForm leaves them out.")
     dialogue = dialogue_of(target)
     comment = Comment.objects.create(
         author=author,
