@@ -59,7 +59,7 @@ def info():
         {
             "dialogue_id": dialogue.pk,
             "topic_id": topic.pk,
-            "proposals": Proposal.objects.filter(dialogue_id=dialogue.pk).count(),
+            "proposals": Proposal.objects.in_dialogue(dialogue).count(),
             "demo_proposal": proposal.pk if proposal else None,
         }
     )
@@ -67,12 +67,13 @@ def info():
 
 def open_supports(dialogue):
     """Supports open in every phase and unlimited, for the support load."""
-    from participation.proposals.models import DialogueSettings, Phase
+    from participation.core.phases import PhaseKind
+    from participation.proposals.models import DialogueSettings
     from participation.proposals.rules import phase_kind
 
     DialogueSettings.objects.update_or_create(
         dialogue_id=dialogue.pk,
-        defaults={"supports_open_phases": list(Phase.values), "support_limit": None},
+        defaults={"supports_open_phases": list(PhaseKind.values), "support_limit": None},
     )
     return phase_kind(dialogue)
 

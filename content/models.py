@@ -19,6 +19,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from participation.core.phases import PhaseKind
+
 from .blocks import BriefingStreamBlock
 
 
@@ -122,14 +124,8 @@ class DialoguePage(Page):
 
 
 class DialoguePhase(TranslatableMixin, Orderable):
-    class Kind(models.TextChoices):
-        INFORMATION = "information", _("Information")
-        REGISTRATION = "registration", _("Registration")
-        DIALOGUE = "dialogue", _("Dialogue day")
-        RESULTS = "results", _("Results")
-
     page = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="phases")
-    kind = models.CharField(_("phase"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("phase"), max_length=20, choices=PhaseKind.choices)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     description = models.CharField(_("description"), max_length=300, blank=True)

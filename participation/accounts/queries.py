@@ -57,12 +57,6 @@ def person_for_profile(nickname):
     return Person.objects.public().filter(nickname_key=nickname_key(nickname)).select_related("user").first()
 
 
-def _visible(model):
-    queryset = model._default_manager.all()
-    # A model may narrow what the public sees (e.g. drafts) with its own visible().
-    return queryset.visible() if hasattr(queryset, "visible") else queryset.filter(hidden_at__isnull=True)
-
-
 class _MergedContributions:
     """The newest `len(items)` contributions of a person across models, with the total count;
     enough for Paginator to cut the requested page."""
@@ -92,7 +86,8 @@ def profile_contributions(person, page_number, per_page=PROFILE_PAGE_SIZE):
     for model in contribution_models():
         generic = [field.name for field in model._meta.private_fields if isinstance(field, GenericForeignKey)]
         rows = list(
-            _visible(model)
+            # What the public threads and lists show: a model narrows it with its own shown().
+            model._default_manager.shown()
             .filter(author=person.user_id)
             # Non-null relations (dialogue page, parent proposal...) joined, generic targets
             # prefetched: str() and get_absolute_url() usually need them.

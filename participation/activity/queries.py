@@ -38,7 +38,7 @@ def recent_events(dialogue_ids, limit=30):
     """The latest contributions and official answers in the dialogue (one query per kind)."""
     events = []
     for model in contribution_models():
-        rows = model.objects.filter(dialogue_id__in=dialogue_ids).select_related("author__participant").order_by("-created_at")
+        rows = model.objects.in_dialogues(dialogue_ids).select_related("author__participant").order_by("-created_at")
         if hasattr(rows, "with_reference_prefix"):  # proposals: their reference without a query each
             rows = rows.with_reference_prefix()
         if any(field.name == "target" for field in model._meta.private_fields):  # comments: where they stand
@@ -59,7 +59,7 @@ def recent_events(dialogue_ids, limit=30):
             )
     if apps.is_installed("participation.proposals"):
         Proposal = apps.get_model("proposals", "Proposal")
-        answered = Proposal.objects.filter(dialogue_id__in=dialogue_ids, answered_at__isnull=False).with_reference_prefix()
+        answered = Proposal.objects.in_dialogues(dialogue_ids).answered().with_reference_prefix()
         for proposal in answered.order_by("-answered_at")[:limit]:
             events.append(
                 Event(
@@ -79,12 +79,12 @@ def dialogue_statistics(dialogue_ids):
     stats = {}
     people = set()
     for model in contribution_models():
-        totals = model.objects.filter(dialogue_id__in=dialogue_ids).aggregate(
+        totals = model.objects.in_dialogues(dialogue_ids).aggregate(
             total=Count("pk"), hidden=Count("pk", filter=Q(hidden_at__isnull=False))
         )
         stats[str(model._meta.verbose_name_plural)] = totals
         people.update(
-            model.objects.filter(dialogue_id__in=dialogue_ids, author__isnull=False).values_list("author_id", flat=True).distinct()
+            model.objects.in_dialogues(dialogue_ids).filter(author__isnull=False).values_list("author_id", flat=True).distinct()
         )
     supports = 0
     if apps.is_installed("participation.proposals"):
@@ -92,5 +92,5 @@ def dialogue_statistics(dialogue_ids):
         supports = Support.objects.filter(proposal__dialogue_id__in=dialogue_ids).count()
         people.update(Support.objects.filter(proposal__dialogue_id__in=dialogue_ids).values_list("user_id", flat=True).distinct())
         Proposal = apps.get_model("proposals", "Proposal")
-        stats["answered"] = Proposal.objects.filter(dialogue_id__in=dialogue_ids, answered_at__isnull=False).count()
+        stats["answered"] = Proposal.objects.in_dialogues(dialogue_ids).answered().count()
     return {"by_kind": stats, "supports": supports, "participants": len(people), "answered": stats.pop("answered", 0)}

@@ -83,8 +83,8 @@ def dialogue_reads(pages, language):
     key_of = dict(Page.objects.filter(translation_key__in=list(reads)).values_list("pk", "translation_key"))
     by_id = {read.page.pk: read for read in reads.values()}
     proposals = (
-        Proposal.objects.visible()
-        .filter(dialogue_id__in=list(by_id))
+        Proposal.objects.shown()
+        .in_dialogues(list(by_id))
         .order_by()
         .values("dialogue_id")
         .annotate(n=Count("pk"), supports=Sum("support_count"))
@@ -93,7 +93,8 @@ def dialogue_reads(pages, language):
         read = by_id[row["dialogue_id"]]
         read.proposals, read.supports = row["n"], row["supports"] or 0
     comments = (
-        Comment.objects.filter(dialogue_id__in=list(key_of), hidden_at__isnull=True, deleted_at__isnull=True)
+        Comment.objects.shown()
+        .in_dialogues(list(key_of))
         .order_by()
         .values_list("dialogue_id")
         .annotate(n=Count("pk"))
@@ -211,7 +212,7 @@ def answer_texts(dialogue, language):
 
 def export_proposals(dialogue):
     return (
-        Proposal.objects.filter(dialogue_id=dialogue.pk)
+        Proposal.objects.in_dialogue(dialogue)
         .select_related("author__participant", "state")
         .with_reference_prefix()
         .order_by("pk")
@@ -233,7 +234,7 @@ def comment_targets(dialogue):
     proposal_type = ContentType.objects.get_for_model(Proposal)
     page_type = ContentType.objects.get_for_model(Page)
     prefix = DialogueSettings.for_dialogue(dialogue).reference_prefix
-    hidden = set(Proposal.objects.filter(dialogue_id=dialogue.pk, hidden_at__isnull=False).values_list("pk", flat=True))
+    hidden = set(Proposal.objects.in_dialogue(dialogue).filter(hidden_at__isnull=False).values_list("pk", flat=True))
     on_pages = export_comments(dialogue).filter(content_type=page_type).values("object_id")
     pages = {page.pk: page for page in Page.objects.filter(pk__in=on_pages).select_related("locale")}
     return proposal_type, prefix, hidden, page_type, pages
@@ -243,7 +244,7 @@ def export_counts(dialogue):
     """Visible proposals grouped by topic and state, with their supports and comments."""
     return (
         Proposal.objects.visible()
-        .filter(dialogue_id=dialogue.pk)
+        .in_dialogue(dialogue)
         .order_by()
         .values("topic_id", "state_id")
         .annotate(

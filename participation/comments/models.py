@@ -52,6 +52,9 @@ class CommentQuerySet(ContributionQuerySet):
     def for_target(self, target):
         return self.filter(content_type=target_content_type(target), object_id=target.pk)
 
+    def shown(self):
+        return super().shown().filter(deleted_at__isnull=True)
+
 
 class Comment(Contribution):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")

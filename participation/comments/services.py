@@ -11,7 +11,7 @@ from participation.core.models import Contribution
 from participation.core.signals import contribution_created
 from participation.moderation.services import log_deletion
 
-from .models import MAX_DEPTH, Comment, CommentVote, allows_positions, target_content_type
+from .models import MAX_DEPTH, Comment, CommentVote, allows_positions, target_class, target_content_type
 
 
 class CommentError(Exception):
@@ -28,22 +28,30 @@ def dialogue_of(target):
 
 
 def is_commentable(target, check_dialogue=True):
-    """Live pages under a dialogue, and contributions still visible (not hidden, not withdrawn).
+    """Live pages under a dialogue, and contributions neither hidden nor deleted, unless the
+    target closes its thread with `accepts_comments` (see `accepts_comments`).
 
-    A target may also close its own thread with `accepts_comments` (attribute or method).
     check_dialogue=False skips the ancestor lookup when a page template already placed the
     thread (it costs queries on every view); posting always checks it."""
-    if target is None or isinstance(target, Comment):
-        return False
-    accepts = getattr(target, "accepts_comments", None)
-    if accepts is not None and not (accepts() if callable(accepts) else accepts):
+    if target is None or isinstance(target, Comment) or not accepts_comments(target):
         return False
     if isinstance(target, Page):
         return target.live and (not check_dialogue or dialogue_for(target) is not None)
     if isinstance(target, Contribution):
-        withdrawn = getattr(target, "withdrawn_at", None) or getattr(target, "is_withdrawn", False)
-        return target.hidden_at is None and not withdrawn and getattr(target, "deleted_at", None) is None
+        return target.hidden_at is None and getattr(target, "deleted_at", None) is None
     return False
+
+
+def accepts_comments(target):
+    """The target class's hook: `accepts_comments`, an attribute or a method (a proposal closes
+    its thread once withdrawn). Absent: comments are accepted."""
+    if getattr(target_class(target), "accepts_comments", None) is None:
+        return True
+    if isinstance(target, Page):
+        # Posting resolves a plain Page: the hook is the page type's, and may read its fields.
+        target = target.specific
+    accepts = target.accepts_comments
+    return bool(accepts() if callable(accepts) else accepts)
 
 
 def post_comment(author, target, body, parent=None, position=""):
@@ -58,8 +66,8 @@ def post_comment(author, target, body, parent=None, position=""):
             raise CommentError(_("This comment can no longer receive replies."), status=403)
         if parent.depth >= MAX_DEPTH:
             parent = parent.parent
-    if not allows_positions(target):
-        position = ""
+    if position and not allows_positions(target):
+        raise ValueError("This target takes no positions: NewCommentForm leaves them out.")
     dialogue = dialogue_of(target)
     comment = Comment.objects.create(
         author=author,

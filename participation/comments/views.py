@@ -19,9 +19,9 @@ from participation.moderation.http import json_error, sign_in_url, wants_json
 from participation.moderation.services import is_blocked
 
 from . import services
-from .forms import CommentForm, NewCommentForm
+from .forms import CommentForm, DeleteCommentForm, NewCommentForm
 from .models import Comment, allows_positions, comment_link, target_url
-from .queries import Thread, decorate, resolve_target
+from .queries import Thread, decorate
 from .templatetags.comments_tags import thread_context
 
 
@@ -65,10 +65,9 @@ def _rate_limited(user):
 def new(request):
     """A new comment (no parent) or a reply (parent = the comment answered)."""
     user = request.user
-    form = NewCommentForm(request.POST, allow_positions=True)
-    target = None
-    if form.is_valid() or ("content_type" not in form.errors and "object_id" not in form.errors):
-        target = resolve_target(form.cleaned_data["content_type"], form.cleaned_data["object_id"])
+    form = NewCommentForm(request.POST)
+    form.is_valid()
+    target = form.target
     if target is None:
         return refuse(request, _("This page or contribution does not exist (any more)."), status=404 if not wants_json(request) else 400)
     back = target_url(target)
@@ -81,7 +80,6 @@ def new(request):
         return refuse(request, message)
     if not services.is_commentable(target):
         return refuse(request, _("Comments are closed here."))
-    form.allow_positions = allows_positions(target)
     parent = None
     # Resolved even when the text is refused, so the page that keeps the text keeps the reply too.
     if form.is_valid() or "parent" not in form.errors:
@@ -124,7 +122,7 @@ def _posted(request, form, comment, target):
         context = thread_context(request, request.user, thread)
         context.update({"comment": comment, "open": True})
         html = render_to_string("comments/includes/comment.html", context, request=request)
-        count = Comment.objects.for_target(target).filter(deleted_at__isnull=True, hidden_at__isnull=True).count()
+        count = Comment.objects.for_target(target).shown().count()
         # Same msgids as the heading in comments/thread.html ({% blocktranslate count counter %}).
         heading = ngettext("%(counter)s comment", "%(counter)s comments", count) % {"counter": count}
         return JsonResponse(
@@ -190,25 +188,23 @@ def delete(request, pk):
     back = comment_url(comment, target) if target is not None else "/"
     if not rules.has_perm("comments.remove_comment", request.user, comment):
         return refuse(request, _("Only the author or a moderator can delete this comment."))
-    # A moderator removing someone else's words says why; the reason goes to the moderation log.
     needs_reason = comment.author_id != request.user.pk
-    reason = (request.POST.get("reason") or "").strip()[:1000]
+    form = DeleteCommentForm(request.POST if request.method == "POST" else None, needs_reason=needs_reason)
     error = ""
-    if request.method == "POST":
-        if needs_reason and not reason:
-            error = _("Give a reason: it is kept in the moderation history.")
-        else:
-            services.delete_comment(request.user, comment, reason)
+    if form.is_bound:
+        if form.is_valid():
+            services.delete_comment(request.user, comment, form.cleaned_data["reason"])
             if wants_json(request):
                 return JsonResponse({"id": comment.pk, "message": _("The comment is deleted.")})
             messages.success(request, _("The comment is deleted."))
             return HttpResponseRedirect(back)
+        error = form_errors(form)
         if wants_json(request):
             return json_error(error)
     return TemplateResponse(
         request,
         "comments/delete.html",
-        {"comment": comment, "back_url": back, "needs_reason": needs_reason, "reason": reason, "error": error},
+        {"comment": comment, "back_url": back, "needs_reason": needs_reason, "reason": form["reason"].value() or "", "error": error},
         status=400 if error else 200,
     )
 

@@ -1,12 +1,17 @@
 """The seam between participation and the site's pages, without importing the page models.
 
 A page type opts in as a dialogue with `participation_root = True`; if it also has
-`current_phase(today=None)` returning an object with a `kind` ("information", "registration",
-"dialogue", "results") or None, participation apps open and close actions per phase."""
+`current_phase(today=None)` returning an object with a `kind` (a `PhaseKind` value) or None,
+participation apps open and close actions per phase."""
 
 from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Page
+
+from .phases import PhaseKind
+
+# What `phase_kind` says of a dialogue page type without phases: nothing closes by phase.
+ALWAYS = "always"
 
 
 def dialogue_for(page):
@@ -23,15 +28,20 @@ def dialogue_for(page):
 
 
 def current_phase_kind(dialogue, today=None):
+    """The `PhaseKind` of the phase running `today`, or None (no phase running, or no phases)."""
     current_phase = getattr(dialogue.specific if isinstance(dialogue, Page) else dialogue, "current_phase", None)
     if current_phase is None:
         return None
-    phase = current_phase(today)
-    return getattr(phase, "kind", None)
+    return as_phase_kind(getattr(current_phase(today), "kind", None))
+
+
+def as_phase_kind(value):
+    # A kind participation does not know (a host's own phase) opens nothing, like no phase.
+    return PhaseKind(value) if value in PhaseKind.values else None
 
 
 def phase_kind(dialogue):
-    """The current phase kind as `current_phase_kind` gives it, or "always" for a dialogue page
+    """The current phase kind as `current_phase_kind` gives it, or `ALWAYS` for a dialogue page
     type without phases (then nothing closes by phase).
 
     Cached: phases are published with the page, so its live revision and today's date name the
@@ -41,6 +51,6 @@ def phase_kind(dialogue):
     kind = cache.get(key)
     if kind is None:
         specific = dialogue.specific
-        kind = (current_phase_kind(specific) if hasattr(specific, "current_phase") else "always") or ""
-        cache.set(key, kind, 60)
-    return kind or None
+        kind = (current_phase_kind(specific) if hasattr(specific, "current_phase") else ALWAYS) or ""
+        cache.set(key, str(kind), 60)
+    return ALWAYS if kind == ALWAYS else as_phase_kind(kind)

@@ -5,8 +5,26 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ContributionQuerySet(models.QuerySet):
+    """Named reads every contribution model shares; a subclass's queryset adds its own meaning
+    (comments: deleted)."""
+
+    def in_dialogue(self, dialogue):
+        """Contributions of one dialogue page (a page, or anything with its `pk`)."""
+        return self.filter(dialogue_id=dialogue.pk)
+
+    def in_dialogues(self, dialogue_ids):
+        """Contributions of these dialogue pages, e.g. a dialogue in every language: comments
+        belong to the page they were written on."""
+        return self.filter(dialogue_id__in=dialogue_ids)
+
     def visible(self):
+        """Not hidden by moderation."""
         return self.filter(hidden_at__isnull=True)
+
+    def shown(self):
+        """What the public threads and lists show with its text: visible, and whatever the
+        model adds (a deleted comment leaves a placeholder only)."""
+        return self.visible()
 
 
 class Contribution(models.Model):

@@ -98,7 +98,8 @@ class ProposalForm(PlainTextFormMixin, forms.Form):
             self.initial["language"] = translation.get_language()
 
     def clean_title(self):
-        return self._clean_plain("title")
+        # A title is one line wherever it goes: lists, page titles, email subjects.
+        return " ".join(self._clean_plain("title").split())
 
     def clean_body(self):
         return self._clean_plain("body")
@@ -174,6 +175,9 @@ class ProposalAnswerAdminForm(WagtailAdminModelForm):
             source = self.instance.answers.filter(locale=Locale.get_default()).first() or self.instance.answers.order_by("pk").first()
             if source is not None:
                 self.initial["answer_text"] = source.text
+
+    def clean_answer_text(self):
+        return clean_plain_text(self.cleaned_data.get("answer_text", ""))
 
     def save(self, commit=True):
         from .services import answer_proposal

@@ -18,23 +18,16 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from participation.core.models import Contribution, ContributionQuerySet
+from participation.core.phases import PhaseKind
 
 DEFAULT_REFERENCE_PREFIX = "DLG"
-
-
-class Phase(models.TextChoices):
-    # The kinds participation.core.dialogues.current_phase_kind returns.
-    INFORMATION = "information", _("Information")
-    REGISTRATION = "registration", _("Registration")
-    DIALOGUE = "dialogue", _("Dialogue day")
-    RESULTS = "results", _("Results")
 
 
 # Proposals and supports are open until the results are published: the demo dialogue (and most
 # real ones) collect ideas while people read the briefings, so both start in the information
 # phase; once results are out, proposals and support counts are frozen.
-DEFAULT_PROPOSAL_PHASES = ["information", "registration", "dialogue"]
-DEFAULT_SUPPORT_PHASES = ["information", "registration", "dialogue"]
+DEFAULT_PROPOSAL_PHASES = [PhaseKind.INFORMATION, PhaseKind.REGISTRATION, PhaseKind.DIALOGUE]
+DEFAULT_SUPPORT_PHASES = [PhaseKind.INFORMATION, PhaseKind.REGISTRATION, PhaseKind.DIALOGUE]
 
 
 def default_proposal_phases():
@@ -67,7 +60,7 @@ class PhaseSetField(models.JSONField):
 
     def formfield(self, **kwargs):
         return forms.TypedMultipleChoiceField(
-            choices=Phase.choices,
+            choices=PhaseKind.choices,
             required=False,
             widget=forms.CheckboxSelectMultiple,
             label=self.verbose_name,
@@ -77,7 +70,7 @@ class PhaseSetField(models.JSONField):
 
     def validate(self, value, model_instance):
         super().validate(value, model_instance)
-        unknown = set(value or []) - set(Phase.values)
+        unknown = set(value or []) - set(PhaseKind.values)
         if unknown:
             raise ValidationError(_("Unknown phase: %(phases)s"), params={"phases": ", ".join(sorted(unknown))})
 
@@ -210,11 +203,12 @@ class ProposalState(TranslatableMixin, models.Model):
 
 
 class ProposalQuerySet(ContributionQuerySet):
-    def in_dialogue(self, dialogue):
-        return self.filter(dialogue_id=dialogue.pk)
-
+    # A withdrawn proposal stays shown (marked withdrawn); it no longer takes part.
     def not_withdrawn(self):
         return self.filter(withdrawn_at__isnull=True)
+
+    def answered(self):
+        return self.filter(answered_at__isnull=False)
 
     def with_reference_prefix(self):
         prefix = DialogueSettings.objects.filter(dialogue_id=models.OuterRef("dialogue_id")).values("reference_prefix")[:1]
@@ -286,6 +280,10 @@ class Proposal(Contribution):
     @property
     def is_withdrawn(self):
         return self.withdrawn_at is not None
+
+    def accepts_comments(self):
+        # The comments app's hook: a withdrawn proposal keeps its thread, closed.
+        return not self.is_withdrawn
 
     @property
     def is_answered(self):

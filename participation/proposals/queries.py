@@ -76,7 +76,7 @@ def proposal_list(dialogue, user, *, topic_key=None, state=None, mine=False, sup
     # (a Wagtail page is costly to build); subqueries, unlike a join, stay out of the count.
     topic = Page.objects.filter(pk=OuterRef("topic_id"))
     proposals = (
-        Proposal.objects.filter(dialogue_id=dialogue.pk)
+        Proposal.objects.in_dialogue(dialogue)
         .select_related("author__participant", "state")
         .annotate(
             reference_prefix_value=Value(dialogue.settings.reference_prefix or DEFAULT_REFERENCE_PREFIX),
@@ -155,7 +155,7 @@ def supports_used(user, dialogue_id):
 
 
 def proposal_count(dialogue):
-    return Proposal.objects.visible().filter(dialogue_id=dialogue.pk).count()
+    return Proposal.objects.shown().in_dialogue(dialogue).count()
 
 
 STOPWORDS = {
@@ -178,7 +178,7 @@ def similar_proposals(dialogue, title, exclude_pk=None, limit=5):
     title = clean_plain_text(title or "")[:150]
     if len(title) < MIN_SIMILAR_LENGTH:
         return []
-    proposals = Proposal.objects.visible().not_withdrawn().filter(dialogue_id=dialogue.pk).with_reference_prefix()
+    proposals = Proposal.objects.visible().not_withdrawn().in_dialogue(dialogue).with_reference_prefix()
     if exclude_pk:
         proposals = proposals.exclude(pk=exclude_pk)
     if connection.vendor == "postgresql":

@@ -32,7 +32,7 @@ def phase_kind(dialogue):
 
 def _phase_open(dialogue, field):
     kind = phase_kind(dialogue)
-    if kind == "always":
+    if kind == dialogues.ALWAYS:
         return True
     # No phase running (before the first, after the last): closed.
     return kind is not None and kind in getattr(DialogueSettings.for_dialogue(dialogue), field)

@@ -2,7 +2,8 @@
 
 Errors are `ProposalError`s carrying a translated message and an HTTP status, so callers show
 the reason instead of a 500. Counts stay exact under concurrency: unique constraints, row locks
-and conditional `F()` updates, never read-modify-write in Python."""
+and conditional `F()` updates, never read-modify-write in Python. Text arrives cleaned by the
+forms (forms.py); a service refuses anything else with a ValueError (a bug, not input)."""
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -14,7 +15,6 @@ from wagtail.models import Locale, Page
 
 from participation.accounts.models import person_of
 from participation.core.signals import contribution_created, proposal_answered
-from participation.core.text import clean_plain_text
 
 from . import rules as proposal_rules
 from .models import DialogueSettings, Proposal, ProposalAnswer, Support, canonical_page
@@ -45,18 +45,12 @@ def _check(user, action, obj, status=403):
         raise NotAllowed(reason, status)
 
 
-def _clean(value, max_length):
-    text = clean_plain_text(value)
-    if not text:
-        raise ProposalError(_("Please write something: the text is empty."))
-    if len(text) > max_length:
-        raise ProposalError(_("The text is too long."))
+def _checked(text, max_length, *, required=True, one_line=False):
+    """Text as the forms leave it (plain, stripped, within its limit; a title on one line).
+    Anything else is a caller's bug, not a person's input: refused, never quietly changed."""
+    if (required and not text) or len(text) > max_length or (one_line and "\n" in text) or text != text.strip():
+        raise ValueError(f"Text not cleaned by a form: {text[:40]!r}")
     return text
-
-
-def _one_line(text):
-    # A title is one line wherever it goes: lists, page titles, email subjects.
-    return " ".join(text.split())
 
 
 def _topic_for(dialogue, topic):
@@ -75,8 +69,8 @@ def create_proposal(user, dialogue, *, title, body, topic=None, language=None):
     proposal = Proposal.objects.create(
         author=user,
         dialogue=dialogue,
-        title=_one_line(_clean(title, 150)),
-        body=_clean(body, 5000),
+        title=_checked(title, 150, one_line=True),
+        body=_checked(body, 5000),
         topic=_topic_for(dialogue, topic),
         language=language or getattr(person_of(user), "language", "") or Proposal._meta.get_field("language").default,
     )
@@ -89,8 +83,8 @@ def edit_proposal(user, proposal, *, title, body, topic=None, language=None):
     # Lock the row: a support arriving now waits, then finds the text it was shown.
     proposal = Proposal.objects.select_for_update().select_related("dialogue").get(pk=proposal.pk)
     _check(user, "edit_proposal", proposal)
-    proposal.title = _one_line(_clean(title, 150))
-    proposal.body = _clean(body, 5000)
+    proposal.title = _checked(title, 150, one_line=True)
+    proposal.body = _checked(body, 5000)
     proposal.topic = _topic_for(proposal.dialogue, topic)
     if language:
         proposal.language = language
@@ -190,9 +184,7 @@ def answer_proposal(proposal, *, state, text, user=None, locale=None):
     if user is not None:
         _check(user, "answer_proposal", proposal)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    text = clean_plain_text(text or "")
-    if len(text) > 5000:
-        raise ProposalError(_("The text is too long."))
+    text = _checked(text or "", 5000, required=False)
     if state is not None:
         state = canonical_state(state)
     locale = locale or Locale.get_default()

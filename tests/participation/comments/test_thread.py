@@ -8,7 +8,7 @@ from django.utils import timezone
 from participation.comments.models import Comment, target_content_type
 from participation.comments.services import vote
 
-from .helpers import client_for, comment_on, make_user
+from .helpers import client_for, comment_on, make_user, new_comment_data
 
 pytestmark = pytest.mark.django_db
 
@@ -177,10 +177,30 @@ def test_positions_are_offered_only_where_the_target_asks(monkeypatch, topic, al
 
     monkeypatch.setattr(TopicPage, "comment_positions", True, raising=False)
     html = thread_html(client, topic.url)
-    assert "Your position (optional)" in html and 'id="comment-position-new-against"' in html
+    assert "Your position (optional)" in html
+    assert all(f'id="comment-position-new-{value}"' in html for value in ("for", "against", "neutral"))
     client.post("/en/comments/new/", {"content_type": target_content_type(topic).pk, "object_id": topic.pk, "body": "I am against", "position": "against"})
     assert Comment.objects.get(body="I am against").position == "against"
     assert 'comment__position--against">Against<' in thread_html(client, topic.url)
+
+
+def test_a_page_type_closes_its_threads_with_accepts_comments(monkeypatch, topic, alice):
+    from content.models import TopicPage
+
+    comment_on(topic, alice, "Said before closing")
+    # A method, so a page type can decide per page (here: from the page's own title).
+    monkeypatch.setattr(TopicPage, "accepts_comments", lambda page: "Archive" not in page.title, raising=False)
+    client = client_for(alice)
+    assert 'id="comment-body-new"' in thread_html(client, topic.url)
+
+    topic.title = "Archive of the first round"
+    topic.save_revision().publish()
+    html = thread_html(client, topic.url)
+    assert "Comments are closed." in html and 'name="body"' not in html
+    assert "Said before closing" in html  # what was said stays readable
+    response = client.post("/en/comments/new/", new_comment_data(topic, "Too late"))
+    assert response.status_code == 403 and "Comments are closed here." in response.content.decode()
+    assert not Comment.objects.filter(body="Too late").exists()
 
 
 def test_thread_under_a_translation_is_its_own(client, topic, alice, locales):

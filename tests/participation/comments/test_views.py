@@ -8,6 +8,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from participation.comments.models import Comment, CommentVote
+from participation.comments.services import post_comment
 from participation.core.signals import contribution_created
 from participation.moderation.models import BlockedUser, ModerationAction
 
@@ -247,6 +248,15 @@ def test_the_author_deletes_after_confirming(topic, alice):
     assert not ModerationAction.objects.exists()
 
 
+def test_a_deleted_comment_leaves_its_authors_profile(client, topic, alice):
+    comment_on(topic, alice, "Kept for everyone")
+    gone = comment_on(topic, alice, "Said in haste")
+    client_for(alice).post(f"/en/comments/{gone.pk}/delete/")
+    profile = client.get(f"/en/accounts/people/{alice.participant.nickname}/").content.decode()
+    assert "1 contribution<" in profile and "Kept for everyone" in profile
+    assert "Comment deleted" not in profile
+
+
 def test_a_moderator_deletes_with_a_reason_that_is_logged(topic, alice, moderator):
     comment = comment_on(topic, alice, "Personal data of a neighbour")
     client = client_for(moderator)
@@ -257,6 +267,20 @@ def test_a_moderator_deletes_with_a_reason_that_is_logged(topic, alice, moderato
     assert comment.deleted_at
     action = ModerationAction.objects.get()
     assert (action.action, action.moderator, action.reason, action.object_id) == ("delete", moderator, "Personal data", comment.pk)
+
+
+def test_a_moderators_reason_has_a_limit(topic, alice, moderator):
+    comment = comment_on(topic, alice, "Off topic")
+    response = client_for(moderator).post(f"/en/comments/{comment.pk}/delete/", {"reason": "x" * 1001})
+    assert response.status_code == 400 and "at most 1000 characters" in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.deleted_at is None and not ModerationAction.objects.exists()
+
+
+def test_the_service_takes_a_position_only_where_the_target_offers_them(topic, alice):
+    with pytest.raises(ValueError):
+        post_comment(alice, topic, "For it", position="for")
+    assert not Comment.objects.exists()
 
 
 def test_others_cannot_delete(topic, alice, bob):

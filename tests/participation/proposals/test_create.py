@@ -89,6 +89,22 @@ def test_empty_title_is_refused_and_the_body_kept(dialogue, citizen, title):
     assert not Proposal.objects.exists()
 
 
+def test_a_title_is_kept_on_one_line(dialogue, citizen):
+    response = client_for(citizen).post(new_url(dialogue), {"title": "Free\r\nWi-Fi   in\tlibraries", "body": "Line one.\nLine two.", "language": "en"})
+    assert response.status_code == 302
+    proposal = Proposal.objects.get()
+    assert (proposal.title, proposal.body) == ("Free Wi-Fi in libraries", "Line one.\nLine two.")
+
+
+def test_the_service_takes_only_text_a_form_cleaned(dialogue, citizen):
+    from participation.proposals.services import create_proposal
+
+    for title in ["", " Padded", "Two\nlines", "x" * 151]:
+        with pytest.raises(ValueError):
+            create_proposal(citizen, dialogue, title=title, body="Text.")
+    assert not Proposal.objects.exists()
+
+
 def test_overlong_title_is_refused_and_kept(dialogue, citizen):
     title = "x" * 151
     response = client_for(citizen).post(new_url(dialogue), {"title": title, "body": "Text.", "language": "en"})

@@ -143,3 +143,16 @@ def test_summary_hides_the_form_link_when_closed(client, dialogue):
 
 def test_moderation_permission_fixture_is_real(moderator):
     assert moderator.has_perm(f"moderation.{moderation_permission().codename}")
+
+
+def test_a_withdrawn_proposal_keeps_its_thread_closed(proposal, citizen):
+    from participation.comments.models import Comment, target_content_type
+
+    client = client_for(citizen)
+    assert b'id="comment-body-new"' in client.get(proposal.get_absolute_url()).content
+    Proposal.objects.filter(pk=proposal.pk).update(withdrawn_at=timezone.now())
+    html = client.get(proposal.get_absolute_url()).content.decode()
+    assert "Comments are closed." in html and 'id="comment-body-new"' not in html
+    data = {"content_type": target_content_type(proposal).pk, "object_id": proposal.pk, "body": "Still here?"}
+    assert client.post("/en/comments/new/", data).status_code == 403
+    assert not Comment.objects.exists()
