@@ -1,6 +1,5 @@
 """`manage.py check` says what a host site forgot, in plain words, before any request fails."""
 
-from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
 from django.template.backends.django import DjangoTemplates
