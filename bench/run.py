@@ -456,7 +456,7 @@ def _support_process(port, clients, cookie_names, proposals, duration, results):
 
 
 SUPPORT_SCRIPT = """
--- Each request: a random signed-in citizen supports a random proposal (JSON, as site.js asks).
+-- Each request: a random signed-in citizen supports a random proposal (JSON, as participation.js asks).
 local clients = {%(clients)s}
 local proposals = {%(proposals)s}
 ok, conflict, other = 0, 0, 0

@@ -22,12 +22,6 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", content_views.search, name="search"),
-    path("accounts/", include("participation.accounts.urls")),
-    path("", include("participation.proposals.urls")),
-    path("comments/", include("participation.comments.urls")),
-    path("moderation/", include("participation.moderation.urls")),
-    path("notifications/", include("participation.notifications.urls")),
-    path("", include("participation.activity.urls")),
-    path("", include("participation.api.open_data_urls")),
+    path("", include("participation.urls")),
     path("", include(wagtail_urls)),
 )

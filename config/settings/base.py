@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "participation.core.context_processors.participation",
             ],
         },
     },
@@ -173,6 +174,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+# Participation's pages wear the site's layout (site/templates/base.html); its name comes from WAGTAIL_SITE_NAME.
+PARTICIPATION_BASE_TEMPLATE = "base.html"
 
 # Whole-page cache for anonymous readers of Wagtail pages (0 turns it off); see content/page_cache.py.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))

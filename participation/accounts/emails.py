@@ -5,6 +5,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from participation.core.conf import site_name
+
 from . import tokens
 from .models import person_of
 from .tasks import queue_email
@@ -25,7 +27,7 @@ def render(name, context):
 
 def send(user, name, context):
     """Render in the user's language (the caller has already overridden it) and enqueue."""
-    subject, body = render(name, {"user": user, "site_name": settings.WAGTAIL_SITE_NAME, **context})
+    subject, body = render(name, {"user": user, "site_name": site_name(), **context})
     queue_email(user=user, subject=subject, body=body, to=getattr(user, user.get_email_field_name()))
 
 

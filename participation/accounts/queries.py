@@ -2,7 +2,6 @@
 app's contributions and personal rows show up in profiles and exports without touching this one."""
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core import serializers
@@ -10,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, Window
 from django.utils import timezone
 
+from participation.core.conf import site_name
 from participation.core.models import Contribution
 
 from .models import Person, nickname_key
@@ -121,7 +121,7 @@ def export_data(user):
         data[model._meta.label_lower] = serializers.serialize("python", rows)
     return {
         "format": EXPORT_FORMAT,
-        "site": settings.WAGTAIL_SITE_NAME,
+        "site": site_name(),
         "exported_at": timezone.now(),
         "profile": {"id": user.pk, **profile},
         "data": data,

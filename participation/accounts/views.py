@@ -19,6 +19,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from participation.core import ratelimit
+from participation.core.conf import site_name
 from participation.core.http import safe_next
 
 from . import emails, forms, queries, services, tokens
@@ -203,7 +204,10 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "accounts/email/password_reset_subject.txt"
     email_template_name = "accounts/email/password_reset_body.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
-    extra_email_context = {"site_name": settings.WAGTAIL_SITE_NAME}
+
+    @property
+    def extra_email_context(self):
+        return {"site_name": site_name()}
 
     def post(self, request, *args, **kwargs):
         email = request.POST.get("email", "").strip().lower()

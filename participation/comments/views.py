@@ -1,6 +1,6 @@
 """Post, reply, edit, delete and vote. Without JavaScript each answers with a redirect to the
 comment (or a full page keeping the text when something is wrong); fetch() requests from
-site.js (Accept: application/json) get JSON: {"error": ...} with a 4xx status when refused."""
+participation.js (Accept: application/json) get JSON: {"error": ...} with a 4xx status when refused."""
 
 import functools
 

@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "participation.core"
     label = "participation_core"
     verbose_name = _("Participation")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)

@@ -53,9 +53,9 @@ def unavailable_response(request):
     if wants_json(request):
         response = JsonResponse({"error": message}, status=503)
     else:
-        # Without the request: no context processor may reach for the session or the user, and
-        # the template extends nothing that reads the database (base.html does).
-        response = HttpResponse(render_to_string("503.html", {"message": message}), status=503)
+        # Without the request: no context processor may reach for the session or the user. The
+        # plugin's own page, which extends nothing: the host's base template may read the database.
+        response = HttpResponse(render_to_string("participation/unavailable.html", {"message": message}), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

@@ -7,7 +7,7 @@ from django.urls import NoReverseMatch, reverse
 
 
 def wants_json(request):
-    """A fetch() from site.js asks for JSON; a plain form post gets a page or a redirect."""
+    """A fetch() from participation.js asks for JSON; a plain form post gets a page or a redirect."""
     return "application/json" in request.headers.get("Accept", "")
 
 

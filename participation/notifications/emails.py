@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from participation.accounts.models import person_of
+from participation.core.conf import site_name
 
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
@@ -38,9 +39,13 @@ def send(user, notifications, digest=False):
             "notifications": [{"item": n, "url": absolute(n.url)} for n in notifications],
             "unsubscribe_url": unsubscribe_url,
             "settings_url": absolute(reverse("notifications:settings")),
+            "site_name": site_name(),
         }
         if digest:
-            subject = gettext("Your daily Dialogue digest: %(count)s updates") % {"count": len(notifications)}
+            subject = gettext("Your daily %(site_name)s digest: %(count)s updates") % {
+                "site_name": context["site_name"],
+                "count": len(notifications),
+            }
         else:
             first = notifications[0]
             subject = f"{first.get_kind_display()}: {first.subject_title}"

@@ -89,6 +89,8 @@ def test_browsers_get_a_translated_page(outage_answers, name):
     assert '<html lang="fr" dir="ltr">' in body
     assert f"<title>{french('Temporarily unavailable')} – Dialogue</title>" in body
     assert french(MESSAGE) in body
+    # Participation's own page: no site template, which might read the database.
+    assert "/static/participation/participation.css" in body and "site-header" not in body
 
 
 def broken_query(request):

@@ -133,3 +133,20 @@ def test_settings_page_lists_follows_and_saves_frequency(dialogue):
     assert dialogue.title.split(":")[0] in html
     client.post("/en/notifications/", {"frequency": "daily"})
     assert Preference.objects.get(user=reader).frequency == "daily"
+
+
+def test_emails_and_the_unsubscribe_page_name_the_site_from_its_settings(settings, topic, run_on_commit):
+    settings.PARTICIPATION_SITE_NAME = "Town Hall"
+    reader, writer = person("townsfolk"), person("crier")
+    Preference.objects.create(user=reader, frequency=Preference.Frequency.DAILY)
+    services.follow(reader, topic)
+    run_on_commit(post_comment, writer, topic, "Hear ye.")
+    assert send_daily_digests.call() == 1
+    [email] = mail.outbox
+    assert email.subject == "Your daily Town Hall digest: 1 updates"
+    assert "You receive this because you follow this on Town Hall." in email.body
+    assert "Stop all emails from Town Hall:" in email.body
+    client = Client()
+    url = f"/en/notifications/unsubscribe/{unsubscribe_token(reader)}/"
+    assert "Stop all notification emails from Town Hall?" in client.get(url).content.decode()
+    assert "Done: Town Hall will not email you" in client.post(url).content.decode()
