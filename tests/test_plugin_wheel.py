@@ -91,7 +91,8 @@ def plugin_python(wheel, tmp_path_factory):
     installed = run([str(python), "-m", "pip", "install", "--quiet", "-c", str(constraints), str(wheel), *TEST_TOOLS], timeout=900)
     assert installed.returncode == 0, installed.stdout + installed.stderr
     print(f"wheel and dependencies installed in {time.monotonic() - started:.0f} s")
-    return python
+    yield python
+    shutil.rmtree(folder)  # a quarter of a gigabyte, and pytest keeps its last three runs
 
 
 def townhall_database_url():
