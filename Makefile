@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test messages migrate demo bench e2e-browser check clean
+.PHONY: run test install install-test messages messages-extract wheel migrate demo bench e2e-browser check clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,24 @@ $(VENV)/.installed-test: requirements.txt requirements-test.txt | $(BIN)/activat
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# Compile the gettext catalogues (needs msgfmt from gettext).
+# Compile the gettext catalogues, the site's (locale/) and the plugin's (participation/locale/);
+# needs msgfmt from gettext.
 messages: $(VENV)/.installed
-	$(PY) manage.py compilemessages --ignore "$(VENV)" -v0
+	$(PY) manage.py compilemessages --ignore "$(VENV)" --ignore build --ignore dist -v0
+
+# Extract the strings into both catalogues at once: makemessages files each string under the
+# nearest locale folder, so participation's strings go to participation/locale/ and the site's
+# (content/, site/, config/) to locale/. A string used in both places is in both. Then translate
+# the new entries (no empty msgstr, no fuzzy flags); tests/test_catalogues.py checks both.
+messages-extract: $(VENV)/.installed
+	$(PY) manage.py makemessages -l fr -l es -l uk -l ar --add-location file --no-obsolete -v0 \
+		--ignore "$(VENV)/*" --ignore "tests/*" --ignore "bench/*" --ignore "build/*" --ignore "dist/*"
+
+# The plugin's wheel in dist/ (pyproject.toml). The .mo files are not committed: compile them first.
+# A fresh build folder, so files deleted from the sources do not linger in the wheel.
+wheel: messages
+	rm -rf build
+	$(BIN)/pip wheel --no-deps --quiet --wheel-dir dist .
 
 migrate: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput -v0
@@ -50,4 +65,4 @@ bench: install-test
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static var
+	rm -rf $(VENV) db.sqlite3 media static var build dist *.egg-info

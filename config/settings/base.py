@@ -27,6 +27,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "content",
     "people",
+    "participation",  # the plugin's translations (participation/locale)
     "participation.core",
     "participation.accounts",
     "participation.proposals",

@@ -1,0 +1,12 @@
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("api/v1/", include("participation.api.urls")),
+    # Every participation page (accounts, proposals, comments, moderation, notifications,
+    # activity, open data), here without a language prefix.
+    path("", include("participation.urls")),
+    path("", include(wagtail_urls)),
+]
