@@ -5,6 +5,8 @@ the next window serves again."""
 import pytest
 from django.test import Client
 
+from participation.api.api import api
+
 from tests.security.test_rate_limits import later, limit
 
 pytestmark = pytest.mark.django_db
@@ -44,3 +46,8 @@ def test_open_data_downloads(settings, dialogue):
         assert client.get(url).status_code == 200
     assert_limited(client.get(f"/en/open-data/dialogues/{dialogue.pk}/counts.csv"), 60)
     assert client.get("/en/open-data/").status_code == 200  # the page itself is not a download
+
+
+def test_the_schema_promises_429_on_every_operation():
+    for path, operations in api.get_openapi_schema()["paths"].items():
+        assert "429" in operations["get"]["responses"], path
