@@ -50,4 +50,4 @@ def test_open_data_downloads(settings, dialogue):
 
 def test_the_schema_promises_429_on_every_operation():
     for path, operations in api.get_openapi_schema()["paths"].items():
-        assert "429" in operations["get"]["responses"], path
+        assert 429 in operations["get"]["responses"], path
