@@ -3,7 +3,8 @@
 No view can do anything useful with such text, and some layers fail on it with a 500: PostgreSQL
 refuses NUL in a text value, a template or an email header may choke on it. The check reads the
 raw bytes (path, query string, urlencoded body) because Django's own decoding replaces or
-re-escapes invalid UTF-8; multipart fields are checked after parsing, for NUL only (files may hold anything).
+re-escapes invalid UTF-8; multipart fields are checked after parsing, for NUL only (files may
+hold anything).
 
 Place it before the middleware that read the session or the database: nothing should touch them
 with such input."""
