@@ -67,11 +67,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # NUL bytes and invalid UTF-8 answer 400 before anything reads the session or the database.
+    "participation.core.bad_input.BadInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Wagtail's password forms (admin and front-end login, page password, admin password reset).
+    "participation.core.signin_throttle.SignInThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -135,17 +139,23 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "accounts:login"
 
-# Explicit limits: (attempts, seconds). Counted per client IP (and per account for logins).
+# Explicit limits: (attempts, seconds). Counted per client address (and per account for logins
+# and password resets, per protected page for page passwords); see docs/configuration.md.
 RATE_LIMITS = {
     "signup": (5, 3600),
-    "login": (10, 900),
+    "login": (10, 900),  # the site's form, Wagtail's admin and front-end logins alike
     "password_reset": (5, 3600),
+    "page_password": (10, 900),  # per client address
+    "page_password_page": (100, 900),  # per protected page: enough for a room of people with a typo each
     "proposal": (10, 3600),
     "comment": (30, 600),
     "report": (30, 3600),
     "support": (120, 60),
+    "api": (100, 60),  # the public API, per client: Decidim's figure, generous for researchers
+    "open_data": (30, 60),  # CSV downloads, per client
 }
-TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+# How many proxies in front of the site append to X-Forwarded-For; 0 uses REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -34,7 +34,8 @@ api = NinjaAPI(
     description=(
         "Read-only access to everything citizens produce in Dialogue, except personal data. "
         "No authentication. Lists are paged with limit (at most 100) and offset. "
-        "Bad parameters answer 422, unknown ids 404, any method but GET or HEAD 405; errors are JSON "
+        "Bad parameters answer 422, unknown ids 404, any method but GET or HEAD 405, too many "
+        "requests from one client 429 with Retry-After; errors are JSON "
         '{"error": "..."}. See docs/api.md.'
     ),
     urls_namespace="api",
@@ -44,7 +45,9 @@ api = NinjaAPI(
 LANG = Query(settings.LANGUAGE_CODE, description="Language of titles, topic and state names, official answers.")
 LIMIT = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Items per page (1 to {MAX_LIMIT}).")
 OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip.")
-ERRORS = {404: schemas.Error, 422: schemas.Error}
+# 429: past settings.RATE_LIMITS["api"] requests from one client (participation/api/urls.py).
+THROTTLED = {429: schemas.Error}
+ERRORS = {404: schemas.Error, 422: schemas.Error, **THROTTLED}
 
 
 @api.exception_handler(ValidationError)
@@ -168,7 +171,7 @@ def proposal_or_404(proposal_id):
 # --- endpoints ----------------------------------------------------------------------------------
 
 
-@api.get("/", response=schemas.Index, url_name="index", operation_id="index", summary="Where to start")
+@api.get("/", response={200: schemas.Index, **THROTTLED}, url_name="index", operation_id="index", summary="Where to start")
 def index(request):
     return {
         "dialogues": absolute(request, reverse("api:dialogues")),
@@ -179,7 +182,7 @@ def index(request):
 
 @api.get(
     "/dialogues",
-    response={200: schemas.DialoguePage, 422: schemas.Error},
+    response={200: schemas.DialoguePage, 422: schemas.Error, **THROTTLED},
     url_name="dialogues",
     operation_id="listDialogues",
     summary="Live dialogues with their public counts",

@@ -10,6 +10,8 @@ from django.http import JsonResponse
 from django.urls import re_path, reverse
 from django.utils.translation import gettext as _
 
+from participation.core import ratelimit
+
 from .api import api
 
 READ_METHODS = ("GET", "HEAD")
@@ -17,6 +19,8 @@ API_ONLY_URLCONF = "participation.api.urlconf"
 
 
 def read_only(view):
+    limited = ratelimit.per_client("api")(view)  # settings.RATE_LIMITS["api"] per client address
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         request.urlconf = API_ONLY_URLCONF  # a 404 stays a JSON 404 (see urlconf.py)
@@ -27,7 +31,7 @@ def read_only(view):
         if request.method == "HEAD":
             # Answer HEAD as GET (the server drops the body), as Django's class-based views do.
             request.method = "GET"
-        return view(request, *args, **kwargs)
+        return limited(request, *args, **kwargs)
 
     wrapper.csrf_exempt = True
     return wrapper

@@ -6,6 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from participation.core import ratelimit
+
 from . import exports, queries
 
 
@@ -29,6 +31,7 @@ def _filename(dialogue, what, language):
 
 
 @require_safe
+@ratelimit.per_client("open_data")
 def proposals_csv(request, dialogue_id):
     dialogue = dialogue_or_404(dialogue_id)
     language = translation.get_language()
@@ -37,6 +40,7 @@ def proposals_csv(request, dialogue_id):
 
 
 @require_safe
+@ratelimit.per_client("open_data")
 def comments_csv(request, dialogue_id):
     dialogue = dialogue_or_404(dialogue_id)
     language = translation.get_language()
@@ -45,6 +49,7 @@ def comments_csv(request, dialogue_id):
 
 
 @require_safe
+@ratelimit.per_client("open_data")
 def counts_csv(request, dialogue_id):
     dialogue = dialogue_or_404(dialogue_id)
     language = translation.get_language()

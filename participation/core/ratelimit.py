@@ -2,17 +2,31 @@
 
 import hashlib
 import time
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import JsonResponse
+from django.utils.translation import ngettext
 
 
 def client_ip(request):
-    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
+    """The address of the client, counted by the limits.
+
+    Without proxies, REMOTE_ADDR. Behind TRUSTED_PROXY_COUNT proxies, each of which appends the
+    address it received the request from to X-Forwarded-For, the Nth value from the right: the
+    address our outermost proxy saw. Values further left were written by the client itself and
+    prove nothing (rotating them must not buy new attempts)."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [value.strip() for value in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if value.strip()]
+    if proxies > 0 and forwarded:
+        return forwarded[-min(proxies, len(forwarded))]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def _cache_key(scope, key, period):
+    digest = hashlib.sha256(str(key).encode()).hexdigest()[:32]
+    return f"ratelimit:{scope}:{digest}:{int(time.time() // period)}"
 
 
 def hit(scope, key, limit=None, period=None):
@@ -22,8 +36,7 @@ def hit(scope, key, limit=None, period=None):
     default_limit, default_period = settings.RATE_LIMITS[scope]
     limit = limit or default_limit
     period = period or default_period
-    digest = hashlib.sha256(str(key).encode()).hexdigest()[:32]
-    cache_key = f"ratelimit:{scope}:{digest}:{int(time.time() // period)}"
+    cache_key = _cache_key(scope, key, period)
     if cache.add(cache_key, 1, period):
         return True
     try:
@@ -35,6 +48,39 @@ def hit(scope, key, limit=None, period=None):
 
 
 def reset(scope, key):
-    digest = hashlib.sha256(str(key).encode()).hexdigest()[:32]
     _limit, period = settings.RATE_LIMITS[scope]
-    cache.delete(f"ratelimit:{scope}:{digest}:{int(time.time() // period)}")
+    cache.delete(_cache_key(scope, key, period))
+
+
+def seconds_left(scope):
+    """Seconds until the current window of `scope` ends and its attempts are counted afresh."""
+    _limit, period = settings.RATE_LIMITS[scope]
+    return period - int(time.time()) % period
+
+
+def too_many_requests(scope):
+    """429 with Retry-After and a JSON reason, for machines (the API, data downloads)."""
+    seconds = seconds_left(scope)
+    message = ngettext(
+        "Too many requests from your address. Please wait %(seconds)s second and try again.",
+        "Too many requests from your address. Please wait %(seconds)s seconds and try again.",
+        seconds,
+    ) % {"seconds": seconds}
+    response = JsonResponse({"error": message}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+def per_client(scope):
+    """Decorate a view: at most settings.RATE_LIMITS[scope] requests per client address."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not hit(scope, f"ip:{client_ip(request)}"):
+                return too_many_requests(scope)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

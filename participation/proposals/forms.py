@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 from participation.core.text import clean_plain_text
 
 from .models import ProposalState
-from .queries import SORTS
+from .queries import SEED_LIMIT, SORTS
 
 EMPTY = _("Please write some words here: nothing was left once markup was removed.")
 MARKUP = _("HTML and scripts are not allowed. We removed them: check the text below and send it again.")
@@ -129,6 +129,8 @@ class ListFilterForm(forms.Form):
             ("random", _("Random")),
         ],
     )
+    # The random order's shuffle, carried by the links so paging keeps the order (no session).
+    seed = forms.IntegerField(required=False, min_value=0, max_value=SEED_LIMIT - 1, widget=forms.HiddenInput)
 
     def __init__(self, *args, topics=(), states=(), state_translations=None, user=None, **kwargs):
         kwargs.setdefault("label_suffix", "")
@@ -153,6 +155,7 @@ class ListFilterForm(forms.Form):
             "mine": bool(data.get("mine")),
             "supported": bool(data.get("supported")),
             "sort": sort if sort in SORTS else "newest",
+            "seed": data.get("seed"),
         }
 
 

@@ -17,6 +17,7 @@ PER_PAGE = 20
 SIMILARITY_THRESHOLD = 0.3
 MIN_SIMILAR_LENGTH = 4
 SORTS = ("supported", "newest", "commented", "random")
+SEED_LIMIT = 1_000_000  # seeds of the random order: 0 to SEED_LIMIT - 1
 
 
 class Dialogue:

@@ -23,8 +23,6 @@ from . import rules as proposal_rules
 from .forms import ListFilterForm, ProposalForm
 from .models import DialogueSettings, Proposal
 
-SEED_KEY = "proposals_shuffle_seed"
-
 
 def wants_json(request):
     return request.headers.get("Accept", "").startswith("application/json")
@@ -83,13 +81,15 @@ def proposal_list(request, dialogue_id):
         user=request.user,
     )
     filters = form.values()
-    seed = 0
+    seed = filters.pop("seed")
     if filters["sort"] == "random":
-        # One shuffle per visitor, kept in the session so paging does not reshuffle.
-        seed = request.session.get(SEED_KEY)
+        # The shuffle travels in the links (seed=…), never in a session: paging keeps the order,
+        # and an anonymous reader gets no session row.
         if seed is None:
-            seed = request.session[SEED_KEY] = secrets.randbelow(1_000_000)
-    proposals = queries.proposal_list(dialogue, request.user, **filters, seed=seed)
+            seed = secrets.randbelow(queries.SEED_LIMIT)
+    else:
+        seed = None
+    proposals = queries.proposal_list(dialogue, request.user, **filters, seed=seed or 0)
     page_obj = Paginator(proposals, queries.PER_PAGE).get_page(request.GET.get("page"))
     decorate(page_obj.object_list, topics, state_translations)
     return render(
@@ -103,6 +103,7 @@ def proposal_list(request, dialogue_id):
             "filtered": any(filters[name] for name in ("topic_key", "state", "mine", "supported")),
             "proposals_open": proposal_rules.proposals_open.test(request.user, dialogue.canonical),
             "settings": dialogue.settings,
+            "seed": seed,
         },
     )
 
