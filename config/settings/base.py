@@ -139,21 +139,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "accounts:login"
 
-# Explicit limits: (attempts, seconds). Counted per client address (and per account for logins
-# and password resets, per protected page for page passwords); see docs/configuration.md.
-RATE_LIMITS = {
-    "signup": (5, 3600),
-    "login": (10, 900),  # the site's form, Wagtail's admin and front-end logins alike
-    "password_reset": (5, 3600),
-    "page_password": (10, 900),  # per client address
-    "page_password_page": (100, 900),  # per protected page: enough for a room of people with a typo each
-    "proposal": (10, 3600),
-    "comment": (30, 600),
-    "report": (30, 3600),
-    "support": (120, 60),
-    "api": (100, 60),  # the public API, per client: Decidim's figure, generous for researchers
-    "open_data": (30, 60),  # CSV downloads, per client
-}
+# Rate limits: participation's defaults (participation/core/conf.py) unless RATE_LIMITS names a
+# scope, e.g. RATE_LIMITS = {"signup": (50, 3600)} for a dialogue day on one shared network.
 # How many proxies in front of the site append to X-Forwarded-For; 0 uses REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 

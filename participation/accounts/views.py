@@ -19,7 +19,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from participation.core import ratelimit
-from participation.core.conf import site_name
+from participation.core.conf import rate_limit, site_name
 from participation.core.http import safe_next
 
 from . import emails, forms, queries, services, tokens
@@ -40,7 +40,7 @@ def home_url(language=None):
 
 def too_many_attempts(request, template_name, context, scope):
     """The form again, with its input, a clear explanation and 429 Too Many Requests."""
-    _limit, period = settings.RATE_LIMITS[scope]
+    _limit, period = rate_limit(scope)
     context = {**context, "throttled": True, "retry_minutes": max(1, math.ceil(period / 60))}
     response = render(request, template_name, context, status=429)
     response["Retry-After"] = str(period)

@@ -5,6 +5,22 @@ from django.utils.translation import gettext
 
 DEFAULT_BASE_TEMPLATE = "participation/base.html"
 
+# (attempts, seconds), counted per client address (and per account for logins and password
+# resets, per protected page for page passwords). RATE_LIMITS in settings overrides any of them.
+DEFAULT_RATE_LIMITS = {
+    "signup": (5, 3600),
+    "login": (10, 900),  # the site's form, Wagtail's admin and front-end logins alike
+    "password_reset": (5, 3600),
+    "page_password": (10, 900),
+    "page_password_page": (100, 900),  # per protected page: enough for a room of people with a typo each
+    "proposal": (10, 3600),
+    "comment": (30, 600),
+    "report": (30, 3600),
+    "support": (120, 60),
+    "api": (100, 60),  # the public API, per client: Decidim's figure, generous for researchers
+    "open_data": (30, 60),  # CSV downloads, per client
+}
+
 
 def base_template():
     """The template every participation page extends (PARTICIPATION_BASE_TEMPLATE)."""
@@ -19,3 +35,14 @@ def site_name():
         or getattr(settings, "WAGTAIL_SITE_NAME", None)
         or gettext("Participation")
     )
+
+
+def rate_limit(scope):
+    """(attempts, seconds) for a scope: settings.RATE_LIMITS[scope], else the default."""
+    return {**DEFAULT_RATE_LIMITS, **getattr(settings, "RATE_LIMITS", {})}[scope]
+
+
+def trusted_proxy_count():
+    """How many proxies in front of the site append to X-Forwarded-For (TRUSTED_PROXY_COUNT);
+    0, the default, counts REMOTE_ADDR."""
+    return int(getattr(settings, "TRUSTED_PROXY_COUNT", 0))

@@ -4,10 +4,11 @@ import hashlib
 import time
 from functools import wraps
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.utils.translation import ngettext
+
+from . import conf
 
 
 def client_ip(request):
@@ -17,7 +18,7 @@ def client_ip(request):
     address it received the request from to X-Forwarded-For, the Nth value from the right: the
     address our outermost proxy saw. Values further left were written by the client itself and
     prove nothing (rotating them must not buy new attempts)."""
-    proxies = settings.TRUSTED_PROXY_COUNT
+    proxies = conf.trusted_proxy_count()
     forwarded = [value.strip() for value in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if value.strip()]
     if proxies > 0 and forwarded:
         return forwarded[-min(proxies, len(forwarded))]
@@ -33,7 +34,7 @@ def hit(scope, key, limit=None, period=None):
     """Count one attempt; False once `limit` attempts were made in the current `period` seconds.
 
     Limits default to settings.RATE_LIMITS[scope] = (limit, period)."""
-    default_limit, default_period = settings.RATE_LIMITS[scope]
+    default_limit, default_period = conf.rate_limit(scope)
     limit = limit or default_limit
     period = period or default_period
     cache_key = _cache_key(scope, key, period)
@@ -48,13 +49,13 @@ def hit(scope, key, limit=None, period=None):
 
 
 def reset(scope, key):
-    _limit, period = settings.RATE_LIMITS[scope]
+    _limit, period = conf.rate_limit(scope)
     cache.delete(_cache_key(scope, key, period))
 
 
 def seconds_left(scope):
     """Seconds until the current window of `scope` ends and its attempts are counted afresh."""
-    _limit, period = settings.RATE_LIMITS[scope]
+    _limit, period = conf.rate_limit(scope)
     return period - int(time.time()) % period
 
 

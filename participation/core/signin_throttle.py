@@ -5,10 +5,10 @@ the keys here are the same, so attempts on one account add up whichever door the
 
 import math
 
-from django.conf import settings
 from django.shortcuts import render
 
 from . import ratelimit
+from .conf import rate_limit
 
 # URL name: (scope, the form field naming the account, the key prefix the site's views use).
 ACCOUNT_FORMS = {
@@ -37,7 +37,7 @@ def allowed(request, match):
 
 
 def too_many_attempts(request, scope):
-    _limit, period = settings.RATE_LIMITS[scope]
+    _limit, period = rate_limit(scope)
     context = {"retry_minutes": max(1, math.ceil(period / 60))}
     response = render(request, "core/too_many_attempts.html", context, status=429)
     response["Retry-After"] = str(period)

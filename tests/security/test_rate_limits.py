@@ -44,7 +44,7 @@ def assert_throttled(response, message):
 
 
 def limit(settings, scope, count, period):
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, scope: (count, period)}
+    settings.RATE_LIMITS = {**getattr(settings, "RATE_LIMITS", {}), scope: (count, period)}
 
 
 def sign_up_data(number):

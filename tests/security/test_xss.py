@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache.backends.base import CacheKeyWarning
 
+from participation.core.conf import DEFAULT_RATE_LIMITS
 from participation.comments.models import Comment, target_content_type
 from participation.comments.services import post_comment
 from participation.core.text import clean_plain_text
@@ -53,7 +54,7 @@ def needle(text, length=40):
 
 @pytest.fixture
 def generous_limits(settings):
-    settings.RATE_LIMITS = {name: (1000, period) for name, (_limit, period) in settings.RATE_LIMITS.items()}
+    settings.RATE_LIMITS = {name: (1000, period) for name, (_limit, period) in DEFAULT_RATE_LIMITS.items()}
 
 
 # Stored payloads: every page that shows them

@@ -44,7 +44,7 @@ def test_wrong_password_is_refused_with_a_clear_message(person):
 
 
 def test_throttled_per_ip_even_with_the_right_password(settings, person):
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "login": (3, 900)}
+    settings.RATE_LIMITS = {"login": (3, 900)}
     client = Client()
     for number in range(3):
         sign_in(client, f"guess{number}@example.org", "nope")
@@ -58,7 +58,7 @@ def test_throttled_per_ip_even_with_the_right_password(settings, person):
 
 
 def test_throttled_per_account_across_addresses(settings, person):
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "login": (3, 900)}
+    settings.RATE_LIMITS = {"login": (3, 900)}
     for number in range(3):
         sign_in(Client(REMOTE_ADDR=f"203.0.113.{number}"), person.email.upper(), "nope")
     client = Client(REMOTE_ADDR="203.0.113.99")
@@ -68,7 +68,7 @@ def test_throttled_per_account_across_addresses(settings, person):
 
 
 def test_throttle_message_is_in_the_visitors_language(settings, person):
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "login": (1, 900)}
+    settings.RATE_LIMITS = {"login": (1, 900)}
     client = Client()
     client.post("/ar/accounts/login/", {"username": person.email, "password": "nope"})
     response = client.post("/ar/accounts/login/", {"username": person.email, "password": PASSWORD})
