@@ -165,7 +165,7 @@ def build(args):
                         break
         stamp = now.isoformat()
         with connection.cursor() as cursor:
-            with cursor.cursor.copy("COPY proposals_support (user_id, proposal_id, created_at) FROM STDIN") as copy:
+            with cursor.cursor.copy("COPY participation_proposals_support (user_id, proposal_id, created_at) FROM STDIN") as copy:
                 for user_id, proposal_id in picked:
                     copy.write_row((user_id, proposal_id, stamp))
         t = lap("supports", t)
@@ -197,19 +197,19 @@ def build(args):
         # The denormalised counts, from the rows themselves.
         with connection.cursor() as cursor:
             cursor.execute(
-                "UPDATE proposals_proposal p SET support_count = s.n FROM "
-                "(SELECT proposal_id, count(*) AS n FROM proposals_support GROUP BY proposal_id) s "
+                "UPDATE participation_proposals_proposal p SET support_count = s.n FROM "
+                "(SELECT proposal_id, count(*) AS n FROM participation_proposals_support GROUP BY proposal_id) s "
                 "WHERE p.id = s.proposal_id AND p.support_count <> s.n"
             )
             cursor.execute(
-                "UPDATE proposals_proposal p SET comment_count = c.n FROM "
-                "(SELECT object_id, count(*) AS n FROM comments_comment WHERE content_type_id = %s GROUP BY object_id) c "
+                "UPDATE participation_proposals_proposal p SET comment_count = c.n FROM "
+                "(SELECT object_id, count(*) AS n FROM participation_comments_comment WHERE content_type_id = %s GROUP BY object_id) c "
                 "WHERE p.id = c.object_id AND p.comment_count <> c.n",
                 [proposal_type.pk],
             )
         t = lap("counts", t)
     with connection.cursor() as cursor:
-        for table in ("accounts_user", "proposals_proposal", "proposals_support", "comments_comment"):
+        for table in ("people_user", "participation_proposals_proposal", "participation_proposals_support", "participation_comments_comment"):
             cursor.execute(f"ANALYZE {table}")
     lap("analyze", t)
     emit(
@@ -275,12 +275,12 @@ def verify():
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT p.id, p.support_count, count(s.id) FROM proposals_proposal p "
-            "LEFT JOIN proposals_support s ON s.proposal_id = p.id "
+            "SELECT p.id, p.support_count, count(s.id) FROM participation_proposals_proposal p "
+            "LEFT JOIN participation_proposals_support s ON s.proposal_id = p.id "
             "GROUP BY p.id HAVING p.support_count <> count(s.id) ORDER BY p.id"
         )
         mismatches = cursor.fetchall()
-        cursor.execute("SELECT count(*) FROM proposals_support")
+        cursor.execute("SELECT count(*) FROM participation_proposals_support")
         total = cursor.fetchone()[0]
     emit({"mismatches": mismatches[:50], "mismatch_count": len(mismatches), "supports": total})
 

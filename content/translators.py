@@ -38,7 +38,7 @@ def ensure_translator_group(locale, home_page):
     group, _ = Group.objects.get_or_create(name=translator_group_name(locale))
     # Partners also translate the official answers to proposals (wagtail-localize snippets).
     group.permissions.add(
-        *_permissions("wagtailadmin.access_admin", "proposals.view_proposalanswer", "proposals.change_proposalanswer")
+        *_permissions("wagtailadmin.access_admin", "participation_proposals.view_proposalanswer", "participation_proposals.change_proposalanswer")
     )
     _grant_pages(group, home_page)
     _grant_choosers(group)
@@ -56,18 +56,18 @@ def ensure_editor_group():
             "content.change_organisation",
             "content.delete_organisation",
             # Official answers, proposal states and per-dialogue participation settings.
-            "proposals.view_proposal",
-            "proposals.change_proposal",
-            "proposals.view_proposalanswer",
-            "proposals.change_proposalanswer",
-            "proposals.delete_proposalanswer",
-            "proposals.view_proposalstate",
-            "proposals.add_proposalstate",
-            "proposals.change_proposalstate",
-            "proposals.delete_proposalstate",
-            "proposals.view_dialoguesettings",
-            "proposals.add_dialoguesettings",
-            "proposals.change_dialoguesettings",
+            "participation_proposals.view_proposal",
+            "participation_proposals.change_proposal",
+            "participation_proposals.view_proposalanswer",
+            "participation_proposals.change_proposalanswer",
+            "participation_proposals.delete_proposalanswer",
+            "participation_proposals.view_proposalstate",
+            "participation_proposals.add_proposalstate",
+            "participation_proposals.change_proposalstate",
+            "participation_proposals.delete_proposalstate",
+            "participation_proposals.view_dialoguesettings",
+            "participation_proposals.add_dialoguesettings",
+            "participation_proposals.change_dialoguesettings",
         )
     )
     _grant_pages(group, Page.get_first_root_node())

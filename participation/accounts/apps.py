@@ -4,5 +4,5 @@ from django.utils.translation import gettext_lazy as _
 
 class AccountsConfig(AppConfig):
     name = "participation.accounts"
-    label = "accounts"
+    label = "participation_accounts"
     verbose_name = _("Accounts")

@@ -16,6 +16,6 @@ def has_live_account(user):
     return user.is_authenticated and user.is_active and getattr(person_of(user), "deleted_at", None) is None
 
 
-rules.add_perm("accounts.view_profile", is_public_person)
+rules.add_perm("participation_accounts.view_profile", is_public_person)
 # Export and delete one's own data; signed-in people only, and only while the account exists.
-rules.add_perm("accounts.manage_own_account", has_live_account)
+rules.add_perm("participation_accounts.manage_own_account", has_live_account)

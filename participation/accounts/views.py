@@ -270,7 +270,7 @@ def account_settings(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def export(request):
-    if not request.user.has_perm("accounts.manage_own_account"):
+    if not request.user.has_perm("participation_accounts.manage_own_account"):
         raise PermissionDenied
     if request.method == "POST" or request.GET.get("download") == "1":
         payload = json.dumps(queries.export_data(request.user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
@@ -286,7 +286,7 @@ def export(request):
 @sensitive_post_parameters("password")
 @require_http_methods(["GET", "POST"])
 def delete(request):
-    if not request.user.has_perm("accounts.manage_own_account"):
+    if not request.user.has_perm("participation_accounts.manage_own_account"):
         raise PermissionDenied
     form = forms.DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -303,7 +303,7 @@ def delete(request):
 @require_http_methods(["GET", "HEAD"])
 def profile(request, nickname):
     person = queries.person_for_profile(nickname)
-    if person is None or not request.user.has_perm("accounts.view_profile", person):
+    if person is None or not request.user.has_perm("participation_accounts.view_profile", person):
         raise Http404
     if person.nickname != nickname:  # another case or composition of the same name
         query = f"?{request.GET.urlencode()}" if request.GET else ""

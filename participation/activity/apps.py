@@ -4,5 +4,5 @@ from django.utils.translation import gettext_lazy as _
 
 class ActivityConfig(AppConfig):
     name = "participation.activity"
-    label = "activity"
+    label = "participation_activity"
     verbose_name = _("Activity")

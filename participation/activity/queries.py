@@ -58,7 +58,7 @@ def recent_events(dialogue_ids, limit=30):
                 )
             )
     if apps.is_installed("participation.proposals"):
-        Proposal = apps.get_model("proposals", "Proposal")
+        Proposal = apps.get_model("participation_proposals", "Proposal")
         answered = Proposal.objects.in_dialogues(dialogue_ids).answered().with_reference_prefix()
         for proposal in answered.order_by("-answered_at")[:limit]:
             events.append(
@@ -88,9 +88,9 @@ def dialogue_statistics(dialogue_ids):
         )
     supports = 0
     if apps.is_installed("participation.proposals"):
-        Support = apps.get_model("proposals", "Support")
+        Support = apps.get_model("participation_proposals", "Support")
         supports = Support.objects.filter(proposal__dialogue_id__in=dialogue_ids).count()
         people.update(Support.objects.filter(proposal__dialogue_id__in=dialogue_ids).values_list("user_id", flat=True).distinct())
-        Proposal = apps.get_model("proposals", "Proposal")
+        Proposal = apps.get_model("participation_proposals", "Proposal")
         stats["answered"] = Proposal.objects.in_dialogues(dialogue_ids).answered().count()
     return {"by_kind": stats, "supports": supports, "participants": len(people), "answered": stats.pop("answered", 0)}

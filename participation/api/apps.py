@@ -4,5 +4,5 @@ from django.utils.translation import gettext_lazy as _
 
 class ApiConfig(AppConfig):
     name = "participation.api"
-    label = "api"
+    label = "participation_api"
     verbose_name = _("Public API and open data")

@@ -4,5 +4,5 @@ from django.utils.translation import gettext_lazy as _
 
 class CommentsConfig(AppConfig):
     name = "participation.comments"
-    label = "comments"
+    label = "participation_comments"
     verbose_name = _("Comments")

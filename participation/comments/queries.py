@@ -36,10 +36,10 @@ def decorate(comments, user, votes):
     """Attach what the templates need per comment: the person's vote and what they may do."""
     for comment in comments:
         comment.my_vote = votes.get(comment.pk, 0)
-        comment.can_edit = rules.has_perm("comments.edit_comment", user, comment)
-        comment.can_delete = rules.has_perm("comments.remove_comment", user, comment)
-        comment.can_vote = rules.has_perm("comments.vote_comment", user, comment)
-        comment.can_reply = rules.has_perm("comments.reply_comment", user, comment)
+        comment.can_edit = rules.has_perm("participation_comments.edit_comment", user, comment)
+        comment.can_delete = rules.has_perm("participation_comments.remove_comment", user, comment)
+        comment.can_vote = rules.has_perm("participation_comments.vote_comment", user, comment)
+        comment.can_reply = rules.has_perm("participation_comments.reply_comment", user, comment)
         comment.is_own = comment.author_id is not None and comment.author_id == getattr(user, "pk", None)
         comment.children = getattr(comment, "children", [])
     return comments

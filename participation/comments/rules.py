@@ -22,12 +22,12 @@ def is_hidden(user, comment):
 
 
 # Post or reply: signed in, active, not blocked by the moderators.
-rules.add_perm("comments.post_comment", can_participate)
+rules.add_perm("participation_comments.post_comment", can_participate)
 # Edit: the author, while the comment is neither deleted nor hidden (and the author not blocked).
-rules.add_perm("comments.edit_comment", can_participate & is_comment_author & ~is_deleted & ~is_hidden)
+rules.add_perm("participation_comments.edit_comment", can_participate & is_comment_author & ~is_deleted & ~is_hidden)
 # Delete ("remove": Django already names the admin permission comments.delete_comment).
-rules.add_perm("comments.remove_comment", is_active_participant & (is_comment_author | is_moderator) & ~is_deleted)
+rules.add_perm("participation_comments.remove_comment", is_active_participant & (is_comment_author | is_moderator) & ~is_deleted)
 # Vote: signed in, not on one's own comment, nor on a deleted or hidden one.
-rules.add_perm("comments.vote_comment", is_active_participant & ~is_comment_author & ~is_deleted & ~is_hidden)
+rules.add_perm("participation_comments.vote_comment", is_active_participant & ~is_comment_author & ~is_deleted & ~is_hidden)
 # Reply to this comment: as posting, on a comment still visible.
-rules.add_perm("comments.reply_comment", can_participate & ~is_deleted & ~is_hidden)
+rules.add_perm("participation_comments.reply_comment", can_participate & ~is_deleted & ~is_hidden)

@@ -71,7 +71,7 @@ def new(request):
     if target is None:
         return refuse(request, _("This page or contribution does not exist (any more)."), status=404 if not wants_json(request) else 400)
     back = target_url(target)
-    if not rules.has_perm("comments.post_comment", user):
+    if not rules.has_perm("participation_comments.post_comment", user):
         message = (
             _("Your account has been blocked by the moderators: you cannot post comments.")
             if is_blocked(user)
@@ -150,7 +150,7 @@ def edit(request, pk):
     if target is None:
         raise Http404(_("This comment's page no longer exists."))
     back = comment_url(comment, target)
-    if not rules.has_perm("comments.edit_comment", request.user, comment):
+    if not rules.has_perm("participation_comments.edit_comment", request.user, comment):
         return refuse(request, _("Only the author can edit this comment, while it is visible."))
     positions = allows_positions(target)
     initial = {"body": comment.body, "position": comment.position}
@@ -186,7 +186,7 @@ def delete(request, pk):
     comment = get_object_or_404(Comment, pk=pk)
     target = comment.target
     back = comment_url(comment, target) if target is not None else "/"
-    if not rules.has_perm("comments.remove_comment", request.user, comment):
+    if not rules.has_perm("participation_comments.remove_comment", request.user, comment):
         return refuse(request, _("Only the author or a moderator can delete this comment."))
     needs_reason = comment.author_id != request.user.pk
     form = DeleteCommentForm(request.POST if request.method == "POST" else None, needs_reason=needs_reason)
@@ -220,7 +220,7 @@ def vote(request, pk):
     value = VOTE_VALUES.get(request.POST.get("value", ""))
     if value is None:
         return refuse(request, _("Vote up or down."), status=400, back=back)
-    if not rules.has_perm("comments.vote_comment", request.user, comment):
+    if not rules.has_perm("participation_comments.vote_comment", request.user, comment):
         if comment.author_id == request.user.pk:
             return refuse(request, _("You cannot vote on your own comment."), back=back)
         return refuse(request, _("This comment cannot receive votes."), back=back)

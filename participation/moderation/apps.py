@@ -4,5 +4,5 @@ from django.utils.translation import gettext_lazy as _
 
 class ModerationConfig(AppConfig):
     name = "participation.moderation"
-    label = "moderation"
+    label = "participation_moderation"
     verbose_name = _("Moderation")

@@ -28,7 +28,7 @@ def is_not_blocked(user):
 
 @rules.predicate
 def is_moderator(user):
-    """Holds the "moderation.moderate" permission (the "Moderators (participation)" group)."""
+    """Holds the "participation_moderation.moderate" permission (the "Moderators (participation)" group)."""
     return can_moderate(user)
 
 
@@ -39,5 +39,5 @@ def is_not_own_contribution(user, obj):
 
 can_participate = is_active_participant & is_not_blocked
 
-rules.add_perm("moderation.report_content", can_participate & is_not_own_contribution)
-rules.add_perm("moderation.use_queue", is_active_participant & is_moderator)
+rules.add_perm("participation_moderation.report_content", can_participate & is_not_own_contribution)
+rules.add_perm("participation_moderation.use_queue", is_active_participant & is_moderator)

@@ -60,7 +60,7 @@ def is_blocked(user):
 
 
 def can_moderate(user):
-    return bool(user is not None and user.is_authenticated and user.is_active and user.has_perm("moderation.moderate"))
+    return bool(user is not None and user.is_authenticated and user.is_active and user.has_perm("participation_moderation.moderate"))
 
 
 def _require_moderator(user):

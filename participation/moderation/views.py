@@ -49,7 +49,7 @@ def report(request, content_type_id, object_id):
         return redirect(sign_in_url(request.get_full_path()))
     if services.is_blocked(user):
         return refused(request, _("Your account has been blocked by the moderators: you cannot report content."))
-    if not rules.has_perm("moderation.report_content", user, obj):
+    if not rules.has_perm("participation_moderation.report_content", user, obj):
         return refused(request, _("You cannot report your own contribution."))
     if Report.objects.for_object(obj).filter(reporter=user).exists():
         return _done(request, back, services.AlreadyReported().message, level=messages.INFO)

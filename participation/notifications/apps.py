@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class NotificationsConfig(AppConfig):
     name = "participation.notifications"
-    label = "notifications"
+    label = "participation_notifications"
     verbose_name = _("Notifications")
 
     def ready(self):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from participation.accounts.models import person_of
 from participation.core.conf import site_name
 
-UNSUBSCRIBE_SALT = "notifications.unsubscribe"
+UNSUBSCRIBE_SALT = "participation_notifications.unsubscribe"
 
 
 def unsubscribe_token(user):

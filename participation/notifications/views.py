@@ -17,7 +17,7 @@ from .emails import user_from_token
 from .forms import PreferenceForm
 from .models import Follow, Preference
 
-FOLLOWABLE = {("wagtailcore", "page"), ("proposals", "proposal")}
+FOLLOWABLE = {("wagtailcore", "page"), ("participation_proposals", "proposal")}
 
 
 @login_required

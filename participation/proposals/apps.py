@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ProposalsConfig(AppConfig):
     name = "participation.proposals"
-    label = "proposals"
+    label = "participation_proposals"
     verbose_name = _("Proposals")
 
     def ready(self):

@@ -61,13 +61,13 @@ def is_author(user, proposal):
 @rules.predicate
 def is_editor(user):
     """Organiser staff: admin access plus the right to change proposals."""
-    return bool(user.is_authenticated and user.has_perm("wagtailadmin.access_admin") and user.has_perm("proposals.change_proposal"))
+    return bool(user.is_authenticated and user.has_perm("wagtailadmin.access_admin") and user.has_perm("participation_proposals.change_proposal"))
 
 
 @rules.predicate
 def is_moderator(user):
     # The permission is defined by the moderation app.
-    return bool(user.is_authenticated and user.has_perm("moderation.moderate"))
+    return bool(user.is_authenticated and user.has_perm("participation_moderation.moderate"))
 
 
 @rules.predicate

@@ -144,10 +144,10 @@ def test_editor_answers_a_proposal(page, server, shot, participation):
     pk = participation["proposals"]["to_answer"]
     answer = f"We will publish the first data sets in March. {secrets.token_hex(3)}"
     sign_in(page, server, "editor")
-    page.goto("/admin/snippets/proposals/proposal/")
+    page.goto("/admin/snippets/participation_proposals/proposal/")
     expect(page.get_by_role("link", name="Publish the city's open data every month").first).to_be_visible()
     shot(page, "proposals in the admin")
-    page.goto(f"/admin/snippets/proposals/proposal/edit/{pk}/")
+    page.goto(f"/admin/snippets/participation_proposals/proposal/edit/{pk}/")
     # The state is a snippet chooser: a modal lists the states.
     page.get_by_role("button", name="Choose proposal state").click()
     modal = page.locator(".modal-content")

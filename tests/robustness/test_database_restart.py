@@ -352,10 +352,10 @@ def _database_state(url):
     import psycopg
 
     with psycopg.connect(url, connect_timeout=5) as conn:
-        rows = conn.execute("SELECT user_id, proposal_id, COUNT(*) FROM proposals_support GROUP BY 1, 2").fetchall()
+        rows = conn.execute("SELECT user_id, proposal_id, COUNT(*) FROM participation_proposals_support GROUP BY 1, 2").fetchall()
         counts = conn.execute(
-            "SELECT p.id, p.support_count, COUNT(s.id) FROM proposals_proposal p"
-            " LEFT JOIN proposals_support s ON s.proposal_id = p.id GROUP BY p.id, p.support_count"
+            "SELECT p.id, p.support_count, COUNT(s.id) FROM participation_proposals_proposal p"
+            " LEFT JOIN participation_proposals_support s ON s.proposal_id = p.id GROUP BY p.id, p.support_count"
         ).fetchall()
     return {(user, proposal): count for user, proposal, count in rows}, counts
 

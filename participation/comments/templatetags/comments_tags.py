@@ -78,7 +78,7 @@ def comments_for(context, obj):
             "pages": pages,
             "blocked": blocked,
             "open": is_commentable(obj, check_dialogue=False),
-            "can_post": rules.has_perm("comments.post_comment", user),
+            "can_post": rules.has_perm("participation_comments.post_comment", user),
             "sign_in_url": sign_in_url(f"{path}#comments"),
         }
     )

@@ -10,7 +10,7 @@ def create_group(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     Group = apps.get_model("auth", "Group")
     # Permissions from Meta.permissions are only created after migrate; create this one now.
-    content_type, _ = ContentType.objects.get_or_create(app_label="moderation", model="moderationaction")
+    content_type, _ = ContentType.objects.get_or_create(app_label="participation_moderation", model="moderationaction")
     moderate, _ = Permission.objects.get_or_create(
         content_type=content_type, codename="moderate", defaults={"name": "Can moderate citizens' contributions"}
     )
@@ -28,7 +28,7 @@ def remove_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("moderation", "0001_initial"),
+        ("participation_moderation", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
     ]

@@ -11,7 +11,7 @@ BUILTIN = [("evaluating", "Being evaluated"), ("accepted", "Accepted"), ("reject
 
 def create_states(apps, schema_editor):
     Locale = apps.get_model("wagtailcore", "Locale")
-    ProposalState = apps.get_model("proposals", "ProposalState")
+    ProposalState = apps.get_model("participation_proposals", "ProposalState")
     locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     for kind, name in BUILTIN:
         if not ProposalState.objects.filter(kind=kind, is_builtin=True).exists():
@@ -19,12 +19,12 @@ def create_states(apps, schema_editor):
 
 
 def remove_states(apps, schema_editor):
-    apps.get_model("proposals", "ProposalState").objects.filter(is_builtin=True).delete()
+    apps.get_model("participation_proposals", "ProposalState").objects.filter(is_builtin=True).delete()
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("proposals", "0001_initial"),
+        ("participation_proposals", "0001_initial"),
         ("wagtailcore", "0054_initial_locale"),
     ]
 

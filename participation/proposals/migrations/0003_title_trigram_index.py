@@ -9,7 +9,7 @@ def create(apps, schema_editor):
         return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     schema_editor.execute(
-        "CREATE INDEX IF NOT EXISTS proposals_proposal_title_trgm ON proposals_proposal USING gin (title gin_trgm_ops)"
+        "CREATE INDEX IF NOT EXISTS participation_proposals_title_trgm ON participation_proposals_proposal USING gin (title gin_trgm_ops)"
     )
 
 
@@ -17,10 +17,10 @@ def drop(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     # The extension stays: other apps may use it.
-    schema_editor.execute("DROP INDEX IF EXISTS proposals_proposal_title_trgm")
+    schema_editor.execute("DROP INDEX IF EXISTS participation_proposals_title_trgm")
 
 
 class Migration(migrations.Migration):
-    dependencies = [("proposals", "0002_builtin_states")]
+    dependencies = [("participation_proposals", "0002_builtin_states")]
 
     operations = [migrations.RunPython(create, drop)]

@@ -19,7 +19,7 @@ PASSWORD = factories.PASSWORD
 
 def _build_note_model():
     class Meta:
-        app_label = "accounts"
+        app_label = "participation_accounts"
         verbose_name = "test note"
 
     def __str__(self):
@@ -54,7 +54,7 @@ def note_model(django_db_setup, django_db_blocker):
         with django_db_blocker.unblock():
             with connection.schema_editor() as editor:
                 editor.delete_model(model)
-        del apps.all_models["accounts"][model._meta.model_name]
+        del apps.all_models["participation_accounts"][model._meta.model_name]
         apps.clear_cache()
         ContentType.objects.clear_cache()
 

@@ -50,9 +50,9 @@ def test_export_holds_the_profile_and_every_personal_row(person, person_client, 
 
     # Discovered, not listed: every participation model pointing at people has its section.
     labels = {model._meta.label_lower for model, _fields in personal_data_models()}
-    assert "accounts.testnote" in labels
+    assert "participation_accounts.testnote" in labels
     assert set(data["data"]) == labels
-    notes = data["data"]["accounts.testnote"]
+    notes = data["data"]["participation_accounts.testnote"]
     assert sorted(row["pk"] for row in notes) == sorted(note.pk for note in mine)
     assert {row["fields"]["body"] for row in notes} == {"First idea", "Second idea"}
     assert theirs.pk not in [row["pk"] for row in notes]
@@ -63,7 +63,7 @@ def test_export_includes_rows_of_other_apps_when_they_point_at_the_person(person
     # model whose only required relation is the person, and expect to find it.
     created = {}
     for model, fields in personal_data_models():
-        if model._meta.app_label == "accounts":
+        if model._meta.app_label == "participation_accounts":
             continue
         try:
             with transaction.atomic():

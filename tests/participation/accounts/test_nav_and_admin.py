@@ -53,9 +53,9 @@ def test_staff_without_nickname_see_their_name_and_no_profile_link(editor_client
 
 def test_view_profile_rule(person, make_person):
     anonymous = Client().get("/").wsgi_request.user
-    assert anonymous.has_perm("accounts.view_profile", person.participant)
+    assert anonymous.has_perm("participation_accounts.view_profile", person.participant)
     pending = make_person(is_active=False)
-    assert not anonymous.has_perm("accounts.view_profile", pending.participant)
+    assert not anonymous.has_perm("participation_accounts.view_profile", pending.participant)
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def test_the_user_admin_makes_names_optional(person):
 
 def test_an_admin_corrects_a_nickname_and_the_same_rules_hold(admin_client, person, make_person):
     make_person(nickname="Taken")
-    url = f"/admin/snippets/accounts/person/edit/{person.participant.pk}/"
+    url = f"/admin/snippets/participation_accounts/person/edit/{person.participant.pk}/"
     data = {"nickname": "Amina_2", "full_name": "A. P.", "language": "fr"}
     assert admin_client.post(url, data).status_code == 302
     person.refresh_from_db()

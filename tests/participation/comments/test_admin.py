@@ -6,7 +6,7 @@ from django.utils import timezone
 from .helpers import client_for, comment_on, make_user
 
 pytestmark = pytest.mark.django_db
-LIST = "/admin/snippets/comments/comment/"
+LIST = "/admin/snippets/participation_comments/comment/"
 
 
 @pytest.fixture

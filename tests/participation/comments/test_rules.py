@@ -18,7 +18,7 @@ MATRIX = {
     "author": (True, True, True, False),
     "moderator": (True, False, True, True),
 }
-PERMISSIONS = ("comments.post_comment", "comments.edit_comment", "comments.remove_comment", "comments.vote_comment")
+PERMISSIONS = ("participation_comments.post_comment", "participation_comments.edit_comment", "participation_comments.remove_comment", "participation_comments.vote_comment")
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_permission_matrix(topic, alice, people, role):
     comment = comment_on(topic, alice, "Matrix")
     user = people[role]
     got = tuple(
-        rules.has_perm(name, user) if name == "comments.post_comment" else rules.has_perm(name, user, comment)
+        rules.has_perm(name, user) if name == "participation_comments.post_comment" else rules.has_perm(name, user, comment)
         for name in PERMISSIONS
     )
     assert got == MATRIX[role]
@@ -41,26 +41,26 @@ def test_nobody_edits_or_votes_on_a_deleted_or_hidden_comment(topic, alice, bob,
     deleted = comment_on(topic, alice, "Deleted", deleted_at=timezone.now())
     hidden = comment_on(topic, alice, "Hidden", hidden_at=timezone.now())
     for comment in (deleted, hidden):
-        assert not rules.has_perm("comments.edit_comment", alice, comment)
-        assert not rules.has_perm("comments.vote_comment", bob, comment)
-    assert not rules.has_perm("comments.remove_comment", moderator, deleted)
-    assert rules.has_perm("comments.remove_comment", moderator, hidden)
+        assert not rules.has_perm("participation_comments.edit_comment", alice, comment)
+        assert not rules.has_perm("participation_comments.vote_comment", bob, comment)
+    assert not rules.has_perm("participation_comments.remove_comment", moderator, deleted)
+    assert rules.has_perm("participation_comments.remove_comment", moderator, hidden)
 
 
 def test_blocked_authors_can_no_longer_post_or_edit(topic, alice, moderator):
     comment = comment_on(topic, alice, "Before the block")
     BlockedUser.objects.create(user=alice, blocked_by=moderator, reason="spam")
     alice = type(alice).objects.get(pk=alice.pk)  # a fresh request's user
-    assert not rules.has_perm("comments.post_comment", alice)
-    assert not rules.has_perm("comments.edit_comment", alice, comment)
-    assert rules.has_perm("comments.remove_comment", alice, comment)  # one may still take one's words back
+    assert not rules.has_perm("participation_comments.post_comment", alice)
+    assert not rules.has_perm("participation_comments.edit_comment", alice, comment)
+    assert rules.has_perm("participation_comments.remove_comment", alice, comment)  # one may still take one's words back
 
 
 def test_inactive_and_deleted_accounts_cannot_post(alice, bob):
     alice.is_active = False
     bob.participant.deleted_at = timezone.now()
-    assert not rules.has_perm("comments.post_comment", alice)
-    assert not rules.has_perm("comments.post_comment", bob)
+    assert not rules.has_perm("participation_comments.post_comment", alice)
+    assert not rules.has_perm("participation_comments.post_comment", bob)
 
 
 def test_a_superuser_does_not_edit_someone_elses_words(topic, alice):
@@ -68,5 +68,5 @@ def test_a_superuser_does_not_edit_someone_elses_words(topic, alice):
 
     admin = make_user("admin", is_superuser=True, is_staff=True)
     comment = comment_on(topic, alice, "My words")
-    assert not rules.has_perm("comments.edit_comment", admin, comment)
-    assert rules.has_perm("comments.remove_comment", admin, comment)
+    assert not rules.has_perm("participation_comments.edit_comment", admin, comment)
+    assert rules.has_perm("participation_comments.remove_comment", admin, comment)

@@ -55,7 +55,7 @@ def test_the_moderators_group_has_exactly_what_it_needs():
 
     group = Group.objects.get(name="Moderators (participation)")
     granted = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
-    assert {"moderation.moderate", "wagtailadmin.access_admin"} <= granted
+    assert {"participation_moderation.moderate", "wagtailadmin.access_admin"} <= granted
     # Nothing that edits content (Wagtail's own migrations may add harmless "choose" rights).
     assert not [name for name in granted if name.split(".")[1].startswith(("add_", "change_", "delete_", "publish"))]
     assert not group.page_permissions.exists()
@@ -200,8 +200,8 @@ def test_report_permission_matrix(comment, alice, moderator):
     editor = get_user_model().objects.get(username="editor")
     expected = {"anonymous": False, "citizen": True, "author": False, "moderator": True, "editor": True}
     people = {"anonymous": AnonymousUser(), "citizen": make_user("citizen"), "author": alice, "moderator": moderator, "editor": editor}
-    assert {role: rules.has_perm("moderation.report_content", user, comment) for role, user in people.items()} == expected
-    assert {role: rules.has_perm("moderation.use_queue", user) for role, user in people.items()} == {
+    assert {role: rules.has_perm("participation_moderation.report_content", user, comment) for role, user in people.items()} == expected
+    assert {role: rules.has_perm("participation_moderation.use_queue", user) for role, user in people.items()} == {
         "anonymous": False, "citizen": False, "author": False, "moderator": True, "editor": False,
     }
 

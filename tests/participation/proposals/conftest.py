@@ -3,7 +3,6 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 
 from participation.proposals.models import DialogueSettings, Proposal
 from tests.factories import client_for, make_person  # noqa: F401 (used by this package's tests)
@@ -39,11 +38,7 @@ def configure(dialogue, **values):
 
 
 def moderation_permission():
-    permission = Permission.objects.filter(content_type__app_label="moderation", codename="moderate").first()
-    if permission is None:  # the moderation app defines it; a stand-in keeps these tests independent
-        content_type, _created = ContentType.objects.get_or_create(app_label="moderation", model="moderationaction")
-        permission = Permission.objects.create(content_type=content_type, codename="moderate", name="Can moderate")
-    return permission
+    return Permission.objects.get(content_type__app_label="participation_moderation", codename="moderate")
 
 
 @pytest.fixture
@@ -67,7 +62,7 @@ def moderator(db):
 def editor(db):
     """The demo editor, with the proposal permissions this app asks the Editors group to get."""
     group = Group.objects.get(name="Editors")
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="proposals", codename__in=EDITOR_PERMISSIONS))
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="participation_proposals", codename__in=EDITOR_PERMISSIONS))
     return get_user_model().objects.get(username="editor")
 
 

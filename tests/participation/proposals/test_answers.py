@@ -138,7 +138,7 @@ def test_custom_state_translated_as_a_snippet(client, proposal, locales):
 
 # ---- the admin ----------------------------------------------------------------------------
 
-ADMIN = "/admin/snippets/proposals/proposal/"
+ADMIN = "/admin/snippets/participation_proposals/proposal/"
 
 
 def test_editors_find_proposals_in_the_admin(editor, editor_client, dialogue, author):
@@ -183,10 +183,10 @@ def test_citizens_have_no_admin(proposal, citizen):
 
 
 def test_editors_define_states_but_keep_the_builtin_ones(editor, editor_client, locales):
-    response = editor_client.post("/admin/snippets/proposals/proposalstate/add/", {"name": "Postponed", "kind": "other"})
+    response = editor_client.post("/admin/snippets/participation_proposals/proposalstate/add/", {"name": "Postponed", "kind": "other"})
     assert response.status_code == 302
     assert ProposalState.objects.filter(name="Postponed", locale=locales["en"]).exists()
-    response = editor_client.post(f"/admin/snippets/proposals/proposalstate/delete/{builtin('accepted').pk}/")
+    response = editor_client.post(f"/admin/snippets/participation_proposals/proposalstate/delete/{builtin('accepted').pk}/")
     assert response.status_code in (302, 403)
     assert ProposalState.objects.filter(kind="accepted", is_builtin=True).exists()
 
@@ -194,7 +194,7 @@ def test_editors_define_states_but_keep_the_builtin_ones(editor, editor_client, 
 def test_editors_configure_a_dialogue(editor, editor_client, dialogue, locales):
     french = dialogue.get_translation(locales["fr"])
     response = editor_client.post(
-        "/admin/snippets/proposals/dialoguesettings/add/",
+        "/admin/snippets/participation_proposals/dialoguesettings/add/",
         {
             "dialogue": french.pk,  # any translation of the dialogue will do
             "proposals_open_phases": ["information", "dialogue"],
@@ -216,7 +216,7 @@ def test_editors_configure_a_dialogue(editor, editor_client, dialogue, locales):
 
 def test_settings_must_belong_to_a_dialogue(editor, editor_client, home):
     response = editor_client.post(
-        "/admin/snippets/proposals/dialoguesettings/add/",
+        "/admin/snippets/participation_proposals/dialoguesettings/add/",
         {"dialogue": home.pk, "proposals_open_phases": [], "supports_open_phases": [], "reference_prefix": "X"},
     )
     assert response.status_code == 200 and "Choose a dialogue page." in response.content.decode()
@@ -228,12 +228,12 @@ def test_admin_pages_render(editor, editor_client, proposal):
     for url in (
         ADMIN,
         f"{ADMIN}inspect/{proposal.pk}/",
-        "/admin/snippets/proposals/proposalanswer/",
-        f"/admin/snippets/proposals/proposalanswer/edit/{answer.pk}/",
-        "/admin/snippets/proposals/proposalstate/",
-        "/admin/snippets/proposals/dialoguesettings/",
-        "/admin/snippets/proposals/dialoguesettings/add/",
+        "/admin/snippets/participation_proposals/proposalanswer/",
+        f"/admin/snippets/participation_proposals/proposalanswer/edit/{answer.pk}/",
+        "/admin/snippets/participation_proposals/proposalstate/",
+        "/admin/snippets/participation_proposals/dialoguesettings/",
+        "/admin/snippets/participation_proposals/dialoguesettings/add/",
     ):
         assert editor_client.get(url).status_code == 200, url
-    answers = editor_client.get("/admin/snippets/proposals/proposalanswer/").content.decode()
+    answers = editor_client.get("/admin/snippets/participation_proposals/proposalanswer/").content.decode()
     assert "We will do it." in answers and "Translate" in answers  # partners translate from here

@@ -142,7 +142,7 @@ def test_summary_hides_the_form_link_when_closed(client, dialogue):
 
 
 def test_moderation_permission_fixture_is_real(moderator):
-    assert moderator.has_perm(f"moderation.{moderation_permission().codename}")
+    assert moderator.has_perm(f"participation_moderation.{moderation_permission().codename}")
 
 
 def test_a_withdrawn_proposal_keeps_its_thread_closed(proposal, citizen):

@@ -78,7 +78,7 @@ def test_every_refusal_has_a_reason(people, proposal, dialogue):
 
 def test_superusers_get_no_pass_on_author_actions(proposal, django_user_model):
     admin = django_user_model.objects.create_superuser("root", "root@example.org", "x")
-    assert admin.has_perm("proposals.edit_proposal", proposal)  # Django's superuser shortcut...
+    assert admin.has_perm("participation_proposals.edit_proposal", proposal)  # Django's superuser shortcut...
     assert not proposal_rules.can(admin, "edit_proposal", proposal)  # ...which the app does not use
     response = client_for(admin).get(f"/en/proposals/{proposal.pk}/edit/")
     assert response.status_code == 403
