@@ -74,7 +74,7 @@ class _MergedContributions:
         return self.items[index]
 
 
-def profile_contributions(person, page_number, per_page=PROFILE_PAGE_SIZE):
+def profile_contributions(person, page_number, viewer, per_page=PROFILE_PAGE_SIZE):
     """A Paginator page of the person's visible contributions of every kind, newest first.
 
     One query per contribution model: each returns its newest page_number * per_page rows and,
@@ -88,6 +88,7 @@ def profile_contributions(person, page_number, per_page=PROFILE_PAGE_SIZE):
         rows = list(
             # What the public threads and lists show: a model narrows it with its own shown().
             model._default_manager.shown()
+            .visible_to(viewer)
             .filter(author=person.user_id)
             # Non-null relations (dialogue page, parent proposal...) joined, generic targets
             # prefetched: str() and get_absolute_url() usually need them.

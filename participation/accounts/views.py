@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods
 from participation.core import ratelimit
 from participation.core.conf import rate_limit, site_name
 from participation.core.http import safe_next
+from participation.core.visibility import viewer_of
 
 from . import emails, forms, queries, services, tokens
 from .models import Person, person_of
@@ -309,7 +310,7 @@ def profile(request, nickname):
         query = f"?{request.GET.urlencode()}" if request.GET else ""
         return redirect(reverse("accounts:profile", args=[person.nickname]) + query)
     try:
-        page = queries.profile_contributions(person, request.GET.get("page") or 1)
+        page = queries.profile_contributions(person, request.GET.get("page") or 1, viewer_of(request))
     except (InvalidPage, ValueError):
         raise Http404 from None
     contributions = [

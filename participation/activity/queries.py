@@ -34,11 +34,17 @@ def _url(obj):
     return f"{base}#comment-{obj.pk}"
 
 
-def recent_events(dialogue_ids, limit=30):
-    """The latest contributions and official answers in the dialogue (one query per kind)."""
+def recent_events(dialogue_ids, viewer, limit=30):
+    """The latest contributions and official answers in the dialogue that `viewer` may see (one
+    query per kind). A hidden contribution keeps its place, without its text or its author."""
     events = []
     for model in contribution_models():
-        rows = model.objects.in_dialogues(dialogue_ids).select_related("author__participant").order_by("-created_at")
+        rows = (
+            model.objects.in_dialogues(dialogue_ids)
+            .visible_to(viewer)
+            .select_related("author__participant")
+            .order_by("-created_at")
+        )
         if hasattr(rows, "with_reference_prefix"):  # proposals: their reference without a query each
             rows = rows.with_reference_prefix()
         if any(field.name == "target" for field in model._meta.private_fields):  # comments: where they stand
@@ -52,14 +58,14 @@ def recent_events(dialogue_ids, limit=30):
                     kind=str(model._meta.verbose_name),
                     when=row.created_at,
                     title="" if row.is_hidden else str(row),
-                    author=str(row.author_name),
+                    author="" if row.is_hidden else str(row.author_name),
                     url=_url(row) if not row.is_hidden else "",
                     hidden=row.is_hidden,
                 )
             )
     if apps.is_installed("participation.proposals"):
         Proposal = apps.get_model("participation_proposals", "Proposal")
-        answered = Proposal.objects.in_dialogues(dialogue_ids).answered().with_reference_prefix()
+        answered = Proposal.objects.in_dialogues(dialogue_ids).visible_to(viewer).answered().with_reference_prefix()
         for proposal in answered.order_by("-answered_at")[:limit]:
             events.append(
                 Event(

@@ -1,6 +1,5 @@
 from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -8,12 +7,15 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from participation.core.dialogues import dialogue_for
+from participation.core.visibility import viewer_of
 
 from .queries import recent_events
 
 
-def _dialogue(dialogue_id):
-    page = get_object_or_404(Page.objects.live().public(), pk=dialogue_id)
+def _dialogue(request, dialogue_id):
+    page = Page.objects.filter(pk=dialogue_id).first()
+    if page is None or not viewer_of(request).sees_page(page):
+        raise Http404
     dialogue = dialogue_for(page)
     if dialogue is None or dialogue.pk != page.pk:
         raise Http404
@@ -23,15 +25,16 @@ def _dialogue(dialogue_id):
 
 
 def activity(request, dialogue_id):
-    dialogue, ids = _dialogue(dialogue_id)
-    return TemplateResponse(request, "activity/activity.html", {"dialogue": dialogue, "events": recent_events(ids)})
+    dialogue, ids = _dialogue(request, dialogue_id)
+    events = recent_events(ids, viewer_of(request))
+    return TemplateResponse(request, "activity/activity.html", {"dialogue": dialogue, "events": events})
 
 
 class ActivityFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, dialogue_id):
-        return _dialogue(dialogue_id)
+        return (*_dialogue(request, dialogue_id), viewer_of(request))
 
     def title(self, obj):
         return _("Activity: %(title)s") % {"title": obj[0].title}
@@ -40,7 +43,7 @@ class ActivityFeed(Feed):
         return reverse("activity:activity", args=[obj[0].pk])
 
     def items(self, obj):
-        return [event for event in recent_events(obj[1]) if not event.hidden]
+        return [event for event in recent_events(obj[1], obj[2]) if not event.hidden]
 
     def item_title(self, item):
         return f"{item.kind}: {item.title}"

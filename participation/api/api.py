@@ -45,8 +45,9 @@ api = NinjaAPI(
 LANG = Query(settings.LANGUAGE_CODE, description="Language of titles, topic and state names, official answers.")
 LIMIT = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Items per page (1 to {MAX_LIMIT}).")
 OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip.")
-# 429: past settings.RATE_LIMITS["api"] requests from one client (participation/api/urls.py).
-THROTTLED = {429: schemas.Error}
+# 400: bytes that are not text (participation/core/bad_input.py answers before the API does);
+# 429: past the "api" rate limit from one client (participation/api/urls.py).
+THROTTLED = {400: schemas.Error, 429: schemas.Error}
 ERRORS = {404: schemas.Error, 422: schemas.Error, **THROTTLED}
 
 

@@ -12,6 +12,7 @@ from django.db.models import Count, F, Q, Sum
 from wagtail.models import Page, get_page_models
 
 from participation.comments.models import Comment
+from participation.core.visibility import public_viewer
 from participation.moderation.queries import hidden_counts
 from participation.proposals import queries as proposal_queries
 from participation.proposals.models import DialogueSettings, Proposal, ProposalAnswer, canonical_page, default_language_code
@@ -82,9 +83,11 @@ def dialogue_reads(pages, language):
     # Comments and hidden contributions belong to the page they were written on (any language).
     key_of = dict(Page.objects.filter(translation_key__in=list(reads)).values_list("pk", "translation_key"))
     by_id = {read.page.pk: read for read in reads.values()}
+    viewer = public_viewer()
     proposals = (
         Proposal.objects.shown()
         .in_dialogues(list(by_id))
+        .visible_to(viewer)
         .order_by()
         .values("dialogue_id")
         .annotate(n=Count("pk"), supports=Sum("support_count"))
@@ -95,6 +98,7 @@ def dialogue_reads(pages, language):
     comments = (
         Comment.objects.shown()
         .in_dialogues(list(key_of))
+        .visible_to(viewer)
         .order_by()
         .values_list("dialogue_id")
         .annotate(n=Count("pk"))
@@ -148,14 +152,18 @@ class States:
 def proposals(dialogue, *, topic=None, state=None, sort="newest", seed=0):
     """The dialogue's proposals as the HTML list orders them, hidden ones included (as
     placeholders), without anything about the caller."""
-    rows = proposal_queries.proposal_list(proposal_queries.Dialogue(dialogue), NOBODY, state=state, sort=sort, seed=seed)
+    rows = proposal_queries.proposal_list(
+        proposal_queries.Dialogue(dialogue), NOBODY, state=state, sort=sort, seed=seed, viewer=public_viewer()
+    )
     if topic is not None:
         rows = rows.filter(topic_id=topic)
     return rows
 
 
 def proposal(pk):
-    return proposal_queries.proposal_detail(pk, NOBODY)
+    """The proposal, if anyone may see it (the API answers what the public pages show)."""
+    found = proposal_queries.proposal_detail(pk, NOBODY)
+    return found if found is not None and found.is_visible_to(public_viewer()) else None
 
 
 def _order_key(sort):
@@ -213,6 +221,7 @@ def answer_texts(dialogue, language):
 def export_proposals(dialogue):
     return (
         Proposal.objects.in_dialogue(dialogue)
+        .visible_to(public_viewer())
         .select_related("author__participant", "state")
         .with_reference_prefix()
         .order_by("pk")
@@ -223,6 +232,7 @@ def export_comments(dialogue):
     """Every comment written in the dialogue, on any of its pages (any language) or proposals."""
     return (
         Comment.objects.filter(dialogue__translation_key=dialogue.translation_key)
+        .visible_to(public_viewer())
         .select_related("author__participant")
         .order_by("pk")
     )
@@ -245,6 +255,7 @@ def export_counts(dialogue):
     return (
         Proposal.objects.visible()
         .in_dialogue(dialogue)
+        .visible_to(public_viewer())
         .order_by()
         .values("topic_id", "state_id")
         .annotate(

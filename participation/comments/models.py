@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -55,6 +56,17 @@ class CommentQuerySet(ContributionQuerySet):
     def shown(self):
         return super().shown().filter(deleted_at__isnull=True)
 
+    def on_visible_page(self, viewer):
+        """On a page the person may see, or on a contribution (a proposal) they may see."""
+        from django.apps import apps
+
+        condition = Q(content_type=ContentType.objects.get_for_model(Page), object_id__in=viewer.visible_pages().values("pk"))
+        for model in apps.get_models():
+            if issubclass(model, Contribution) and model is not Comment:
+                visible = model._default_manager.visible_to(viewer).values("pk")
+                condition |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=visible)
+        return condition
+
 
 class Comment(Contribution):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
@@ -84,6 +96,9 @@ class Comment(Contribution):
         if self.deleted_at:
             return str(_("Comment deleted"))
         return self.body[:60] + ("…" if len(self.body) > 60 else "")
+
+    def visibility_pages(self):
+        return [self.target]
 
     @property
     def is_deleted(self):

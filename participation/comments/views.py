@@ -7,7 +7,6 @@ import functools
 import rules
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from participation.core import ratelimit
+from participation.core.visibility import viewer_of
 from participation.moderation.http import json_error, sign_in_url, wants_json
 from participation.moderation.services import is_blocked
 
@@ -23,6 +23,13 @@ from .forms import CommentForm, DeleteCommentForm, NewCommentForm
 from .models import Comment, allows_positions, comment_link, target_url
 from .queries import Thread, decorate
 from .templatetags.comments_tags import thread_context
+
+
+def visible_comment_or_404(request, pk):
+    comment = Comment.objects.filter(pk=pk).first()
+    if comment is None or not comment.is_visible_to(viewer_of(request)):
+        raise Http404(_("There is no such comment."))
+    return comment
 
 
 def participant_required(view):
@@ -68,7 +75,7 @@ def new(request):
     form = NewCommentForm(request.POST)
     form.is_valid()
     target = form.target
-    if target is None:
+    if target is None or not viewer_of(request).sees(target):
         return refuse(request, _("This page or contribution does not exist (any more)."), status=404 if not wants_json(request) else 400)
     back = target_url(target)
     if not rules.has_perm("participation_comments.post_comment", user):
@@ -84,8 +91,8 @@ def new(request):
     # Resolved even when the text is refused, so the page that keeps the text keeps the reply too.
     if form.is_valid() or "parent" not in form.errors:
         parent_id = form.cleaned_data.get("parent")
-        parent = Comment.objects.filter(pk=parent_id).select_related("parent").first() if parent_id else None
-        if parent_id and parent is None:
+        parent = Comment.objects.for_target(target).filter(pk=parent_id).select_related("parent").first() if parent_id else None
+        if parent_id and parent is None:  # or it is on another page: not this page's to quote
             form.add_error(None, _("The comment you answered no longer exists."))
     status = 400
     if form.is_valid():
@@ -145,7 +152,7 @@ def _posted(request, form, comment, target):
 @require_http_methods(["GET", "POST"])
 @participant_required
 def edit(request, pk):
-    comment = get_object_or_404(Comment, pk=pk)
+    comment = visible_comment_or_404(request, pk)
     target = comment.target
     if target is None:
         raise Http404(_("This comment's page no longer exists."))
@@ -183,7 +190,7 @@ def edit(request, pk):
 @require_http_methods(["GET", "POST"])
 @participant_required
 def delete(request, pk):
-    comment = get_object_or_404(Comment, pk=pk)
+    comment = visible_comment_or_404(request, pk)
     target = comment.target
     back = comment_url(comment, target) if target is not None else "/"
     if not rules.has_perm("participation_comments.remove_comment", request.user, comment):
@@ -215,7 +222,7 @@ VOTE_VALUES = {"up": 1, "down": -1}
 @require_POST
 @participant_required
 def vote(request, pk):
-    comment = get_object_or_404(Comment, pk=pk)
+    comment = visible_comment_or_404(request, pk)
     back = comment_url(comment)
     value = VOTE_VALUES.get(request.POST.get("value", ""))
     if value is None:

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,16 @@ class ContributionQuerySet(models.QuerySet):
         model adds (a deleted comment leaves a placeholder only)."""
         return self.visible()
 
+    def visible_to(self, viewer):
+        """What this person may see (participation.core.visibility): its dialogue and the page it
+        is on are live and pass their view restrictions."""
+        return self.filter(viewer.page_filter("dialogue") & self.on_visible_page(viewer))
+
+    def on_visible_page(self, viewer):
+        """The condition on the page a contribution is on, beyond its dialogue: models whose
+        contributions sit on another page (a topic, a commented page) narrow it."""
+        return Q()
+
 
 class Contribution(models.Model):
     """What every piece of citizen content shares: an author who may leave, a dialogue it belongs
@@ -50,6 +61,21 @@ class Contribution(models.Model):
     @property
     def is_hidden(self):
         return self.hidden_at is not None
+
+    def visibility_pages(self):
+        """Pages (or contributions) this one is shown on, beyond its dialogue: the same rule as
+        the queryset's on_visible_page, for one object."""
+        return []
+
+    def is_visible_to(self, viewer):
+        def sees(item):
+            if item is None:  # a deleted page (generic relations do not cascade)
+                return False
+            if isinstance(item, Contribution):
+                return item.is_visible_to(viewer)
+            return viewer.sees_page(item)
+
+        return viewer.sees_page(self.dialogue) and all(sees(item) for item in self.visibility_pages())
 
     @property
     def author_name(self):

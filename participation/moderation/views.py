@@ -3,13 +3,14 @@
 import rules
 from django.contrib import messages
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from participation.core import ratelimit
+from participation.core.visibility import viewer_of
 
 from . import queries, services
 from .forms import ReportForm
@@ -39,7 +40,7 @@ def refused(request, message, status=403):
 @require_http_methods(["GET", "POST"])
 def report(request, content_type_id, object_id):
     obj = queries.resolve_content(content_type_id, object_id)
-    if obj is None or not services.is_reportable(obj):
+    if obj is None or not services.is_reportable(obj) or not viewer_of(request).sees(obj):
         raise Http404(_("This content does not exist or cannot be reported."))
     back = content_url(obj)
     user = request.user
@@ -95,7 +96,10 @@ def _done(request, back, message, level=messages.SUCCESS):
 
 @require_GET
 def transparency(request, page_id):
-    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None or not viewer_of(request).sees_page(page):
+        raise Http404(_("This page is not a dialogue."))
+    page = page.specific
     if not getattr(page, "participation_root", False):
         raise Http404(_("This page is not a dialogue."))
     return TemplateResponse(

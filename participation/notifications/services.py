@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from participation.accounts.models import person_of
+from participation.core.visibility import viewer_for
 
 from .models import Follow, Notification, Preference
 
@@ -66,7 +67,7 @@ def notify(user_ids, kind, subject, excerpt="", actor=None):
     created = []
     for user in users:
         frequency = frequencies.get(user.pk, Preference.Frequency.IMMEDIATE)
-        if frequency == Preference.Frequency.NEVER:
+        if frequency == Preference.Frequency.NEVER or not viewer_for(user).sees(subject):
             continue
         language = getattr(person_of(user), "language", "") or translation.get_language()
         notification = Notification.objects.create(

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from participation.core.http import safe_next
+from participation.core.visibility import viewer_of
 
 from . import services
 from .emails import user_from_token
@@ -27,7 +28,7 @@ def toggle_follow(request, content_type_id, object_id):
     if (content_type.app_label, content_type.model) not in FOLLOWABLE:
         raise Http404
     obj = content_type.model_class()._default_manager.filter(pk=object_id).first()
-    if obj is None:
+    if obj is None or not viewer_of(request).sees(obj):
         raise Http404
     obj = obj.specific if isinstance(obj, Page) else obj
     if services.is_following(request.user, obj):

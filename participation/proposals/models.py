@@ -210,6 +210,9 @@ class ProposalQuerySet(ContributionQuerySet):
     def answered(self):
         return self.filter(answered_at__isnull=False)
 
+    def on_visible_page(self, viewer):
+        return Q(topic__isnull=True) | viewer.page_filter("topic")
+
     def with_reference_prefix(self):
         prefix = DialogueSettings.objects.filter(dialogue_id=models.OuterRef("dialogue_id")).values("reference_prefix")[:1]
         return self.annotate(
@@ -262,6 +265,9 @@ class Proposal(Contribution):
 
     def __str__(self):
         return f"{self.reference} {self.title}" if self.pk else self.title
+
+    def visibility_pages(self):
+        return [self.topic] if self.topic_id else []
 
     def get_absolute_url(self):
         return reverse("proposals:detail", args=[self.pk])

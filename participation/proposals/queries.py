@@ -70,9 +70,10 @@ def canonical_states(translations):
     return sorted((state for (key, code), state in translations.items() if code == default_code), key=lambda state: state.pk)
 
 
-def proposal_list(dialogue, user, *, topic_key=None, state=None, mine=False, supported=False, sort="newest", seed=0):
+def proposal_list(dialogue, user, *, topic_key=None, state=None, mine=False, supported=False, sort="newest", seed=0, viewer=None):
     """The dialogue's proposals as a listing shows them, hidden ones included (shown as
-    placeholders), with whether `user` supports each one."""
+    placeholders), with whether `user` supports each one; only those on topics `viewer` may
+    see (the caller checked the dialogue)."""
     # The dialogue's prefix as a constant and the topic as two values, not a page object per row
     # (a Wagtail page is costly to build); subqueries, unlike a join, stay out of the count.
     topic = Page.objects.filter(pk=OuterRef("topic_id"))
@@ -93,6 +94,8 @@ def proposal_list(dialogue, user, *, topic_key=None, state=None, mine=False, sup
             proposals = proposals.filter(supported_by_me=True)
     else:
         proposals = proposals.annotate(supported_by_me=Value(False))
+    if viewer is not None:
+        proposals = proposals.filter(Proposal.objects.on_visible_page(viewer))
     if topic_key:
         proposals = proposals.filter(topic__translation_key=topic_key)
     if state == "none":
@@ -173,13 +176,15 @@ def significant_words(text):
     return sorted(words - STOPWORDS)
 
 
-def similar_proposals(dialogue, title, exclude_pk=None, limit=5):
-    """Existing proposals whose title resembles `title`: trigram similarity on PostgreSQL,
-    shared significant words elsewhere."""
+def similar_proposals(dialogue, title, exclude_pk=None, limit=5, viewer=None):
+    """Existing proposals whose title resembles `title` (among those `viewer` may see):
+    trigram similarity on PostgreSQL, shared significant words elsewhere."""
     title = clean_plain_text(title or "")[:150]
     if len(title) < MIN_SIMILAR_LENGTH:
         return []
     proposals = Proposal.objects.visible().not_withdrawn().in_dialogue(dialogue).with_reference_prefix()
+    if viewer is not None:
+        proposals = proposals.filter(Proposal.objects.on_visible_page(viewer))
     if exclude_pk:
         proposals = proposals.exclude(pk=exclude_pk)
     if connection.vendor == "postgresql":

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 
 from participation.accounts.models import person_of
 from participation.core.signals import contribution_created, proposal_answered
+from participation.core.visibility import viewer_for
 
 from . import rules as proposal_rules
 from .models import DialogueSettings, Proposal, ProposalAnswer, Support, canonical_page
@@ -37,6 +38,20 @@ class NotAllowed(ProposalError):
 
 class Conflict(ProposalError):
     status = 409
+
+
+class NotFound(ProposalError):
+    """What a person may not see does not exist for them (participation.core.visibility)."""
+
+    status = 404
+
+    def __init__(self):
+        super().__init__(_("There is no such proposal."))
+
+
+def _check_visible(proposal, user, viewer):
+    if not proposal.is_visible_to(viewer or viewer_for(user)):
+        raise NotFound
 
 
 def _check(user, action, obj, status=403):
@@ -63,8 +78,11 @@ def _topic_for(dialogue, topic):
     return topic
 
 
-def create_proposal(user, dialogue, *, title, body, topic=None, language=None):
+def create_proposal(user, dialogue, *, title, body, topic=None, language=None, viewer=None):
     dialogue = canonical_page(dialogue)
+    viewer = viewer or viewer_for(user)
+    if not viewer.sees_page(dialogue) or (topic is not None and not viewer.sees_page(topic)):
+        raise ProposalError(_("There is no such dialogue."), 404)
     _check(user, "create_proposal", dialogue)
     proposal = Proposal.objects.create(
         author=user,
@@ -79,9 +97,12 @@ def create_proposal(user, dialogue, *, title, body, topic=None, language=None):
 
 
 @transaction.atomic
-def edit_proposal(user, proposal, *, title, body, topic=None, language=None):
+def edit_proposal(user, proposal, *, title, body, topic=None, language=None, viewer=None):
     # Lock the row: a support arriving now waits, then finds the text it was shown.
-    proposal = Proposal.objects.select_for_update().select_related("dialogue").get(pk=proposal.pk)
+    proposal = Proposal.objects.select_for_update(of=("self",)).select_related("dialogue", "topic").get(pk=proposal.pk)
+    _check_visible(proposal, user, viewer)
+    if topic is not None and not (viewer or viewer_for(user)).sees_page(topic):
+        raise ProposalError(_("This topic does not belong to this dialogue."))
     _check(user, "edit_proposal", proposal)
     proposal.title = _checked(title, 150, one_line=True)
     proposal.body = _checked(body, 5000)
@@ -94,8 +115,9 @@ def edit_proposal(user, proposal, *, title, body, topic=None, language=None):
 
 
 @transaction.atomic
-def withdraw_proposal(user, proposal):
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+def withdraw_proposal(user, proposal, viewer=None):
+    proposal = Proposal.objects.select_for_update(of=("self",)).select_related("dialogue", "topic").get(pk=proposal.pk)
+    _check_visible(proposal, user, viewer)
     _check(user, "withdraw_proposal", proposal)
     proposal.withdrawn_at = timezone.now()
     proposal.save(update_fields=["withdrawn_at"])
@@ -114,7 +136,7 @@ def _locked_for_supports(pk):
     settings included): the busiest query of a dialogue, so only those columns (others load if
     something asks for them)."""
     return (
-        Proposal.objects.select_related("dialogue__proposal_settings")
+        Proposal.objects.select_related("dialogue__proposal_settings", "topic")
         .only(*SUPPORT_FIELDS)
         .select_for_update(of=("self",))
         .get(pk=pk)
@@ -124,17 +146,19 @@ def _locked_for_supports(pk):
 SUPPORT_FIELDS = (
     "author_id", "dialogue_id", "withdrawn_at", "hidden_at", "answered_at", "support_count",
     "dialogue__live_revision_id", "dialogue__content_type_id", "dialogue__locale_id", "dialogue__translation_key",
+    "dialogue__live", "dialogue__path", "topic__live", "topic__path",
     *(f"dialogue__proposal_settings__{field.name}" for field in DialogueSettings._meta.concrete_fields),
 )  # fmt: skip
 
 
 @transaction.atomic
-def cast_support(user, proposal):
+def cast_support(user, proposal, viewer=None):
     """Support a proposal once; returns the proposal with its new count and `supported_by_me`.
 
     Exact under races: the proposal's row is locked while its count moves, and the unique
     constraint refuses a second support."""
     proposal = _locked_for_supports(proposal.pk)
+    _check_visible(proposal, user, viewer)
     _check(user, "support_proposal", proposal)  # not withdrawn nor hidden: settled while the row is locked
     limit = DialogueSettings.for_dialogue(proposal.dialogue).support_limit
     if limit is not None:
@@ -161,10 +185,11 @@ def cast_support(user, proposal):
 
 
 @transaction.atomic
-def withdraw_support(user, proposal):
+def withdraw_support(user, proposal, viewer=None):
     # Locks as cast_support does, proposal first; no lock on the person: withdrawing only
     # frees allowance, and a racing support that missed it errs on the safe side.
     proposal = _locked_for_supports(proposal.pk)
+    _check_visible(proposal, user, viewer)
     _check(user, "unsupport_proposal", proposal)
     deleted, _details = Support.objects.filter(user=user, proposal=proposal).delete()
     if not deleted:

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template import engines
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from participation.core import ratelimit
 from participation.core.http import safe_next
+from participation.core.visibility import viewer_of
 
 from . import queries, services
 from . import rules as proposal_rules
@@ -47,11 +48,19 @@ def sign_in_first(request, next_url=None):
         return error_response(request, proposal_rules.SIGN_IN, 403)
 
 
-def dialogue_or_404(dialogue_id):
+def dialogue_or_404(request, dialogue_id):
+    """The dialogue, if it exists for this person (participation.core.visibility)."""
     page = services.dialogue_page(dialogue_id)
-    if page is None:
+    if page is None or not viewer_of(request).sees_page(page):
         raise Http404(_("There is no such dialogue."))
     return queries.Dialogue(page)
+
+
+def proposal_or_404(request, queryset, pk):
+    proposal = queryset.filter(pk=pk).first()
+    if proposal is None or not proposal.is_visible_to(viewer_of(request)):
+        raise Http404(_("There is no such proposal."))
+    return proposal
 
 
 def comments_available():
@@ -70,7 +79,7 @@ def decorate(proposals, topics, state_translations):
 
 @require_GET
 def proposal_list(request, dialogue_id):
-    dialogue = dialogue_or_404(dialogue_id)
+    dialogue = dialogue_or_404(request, dialogue_id)
     topics = dialogue.topics()
     state_translations = queries.states_by_translation()
     form = ListFilterForm(
@@ -89,7 +98,7 @@ def proposal_list(request, dialogue_id):
             seed = secrets.randbelow(queries.SEED_LIMIT)
     else:
         seed = None
-    proposals = queries.proposal_list(dialogue, request.user, **filters, seed=seed or 0)
+    proposals = queries.proposal_list(dialogue, request.user, **filters, seed=seed or 0, viewer=viewer_of(request))
     page_obj = Paginator(proposals, queries.PER_PAGE).get_page(request.GET.get("page"))
     decorate(page_obj.object_list, topics, state_translations)
     return render(
@@ -119,7 +128,7 @@ def _proposal_form_page(request, dialogue, form, similar=None, proposal=None, st
 
 @require_http_methods(["GET", "POST"])
 def proposal_create(request, dialogue_id):
-    dialogue = dialogue_or_404(dialogue_id)
+    dialogue = dialogue_or_404(request, dialogue_id)
     if not request.user.is_authenticated:
         return sign_in_first(request)
     reason = proposal_rules.denial(request.user, "create_proposal", dialogue.canonical)
@@ -131,7 +140,7 @@ def proposal_create(request, dialogue_id):
     if "check_similar" in request.POST:
         # Without JavaScript: show the similar proposals, keep the draft, judge nothing yet.
         form = ProposalForm(initial=request.POST.dict(), topics=topics)
-        return _proposal_form_page(request, dialogue, form, similar=queries.similar_proposals(dialogue, request.POST.get("title")))
+        return _proposal_form_page(request, dialogue, form, similar=queries.similar_proposals(dialogue, request.POST.get("title"), viewer=viewer_of(request)))
     form = ProposalForm(request.POST, topics=topics)
     if not form.is_valid():
         return _proposal_form_page(request, dialogue, form, status=400)
@@ -139,7 +148,7 @@ def proposal_create(request, dialogue_id):
         form.add_error(None, _("You made many proposals in a short time. Please wait a while before making another one."))
         return _proposal_form_page(request, dialogue, form, status=429)
     try:
-        proposal = services.create_proposal(request.user, dialogue.canonical, **form.cleaned_data)
+        proposal = services.create_proposal(request.user, dialogue.canonical, **form.cleaned_data, viewer=viewer_of(request))
     except services.ProposalError as error:
         form.add_error(None, error.message)
         return _proposal_form_page(request, dialogue, form, status=error.status)
@@ -150,10 +159,10 @@ def proposal_create(request, dialogue_id):
 @require_GET
 def proposal_similar(request, dialogue_id):
     """An HTML fragment for the form's live region."""
-    dialogue = dialogue_or_404(dialogue_id)
+    dialogue = dialogue_or_404(request, dialogue_id)
     title = request.GET.get("title", "")
     exclude = request.GET.get("exclude", "")
-    similar = queries.similar_proposals(dialogue, title, exclude_pk=int(exclude) if exclude.isdigit() else None)
+    similar = queries.similar_proposals(dialogue, title, exclude_pk=int(exclude) if exclude.isdigit() else None, viewer=viewer_of(request))
     # Nothing to say about a title too short to compare.
     checked = len(title.strip()) >= queries.MIN_SIMILAR_LENGTH
     return render(request, "proposals/includes/similar.html", {"similar": similar, "checked_similar": checked})
@@ -178,7 +187,7 @@ def support_context(request, proposal, settings):
 @require_GET
 def proposal_detail(request, pk):
     proposal = queries.proposal_detail(pk, request.user)
-    if proposal is None:
+    if proposal is None or not proposal.is_visible_to(viewer_of(request)):
         raise Http404(_("There is no such proposal."))
     dialogue = queries.Dialogue(proposal.dialogue)
     answer, answer_is_fallback = queries.answer_for(proposal)
@@ -211,7 +220,7 @@ def proposal_detail(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def proposal_edit(request, pk):
-    proposal = get_object_or_404(Proposal.objects.select_related("dialogue", "topic"), pk=pk)
+    proposal = proposal_or_404(request, Proposal.objects.select_related("dialogue", "topic"), pk)
     if not request.user.is_authenticated:
         return sign_in_first(request)
     reason = proposal_rules.denial(request.user, "edit_proposal", proposal)
@@ -227,13 +236,13 @@ def proposal_edit(request, pk):
         return _proposal_form_page(request, dialogue, ProposalForm(initial=initial, topics=topics), proposal=proposal)
     if "check_similar" in request.POST:
         form = ProposalForm(initial=request.POST.dict(), topics=topics)
-        similar = queries.similar_proposals(dialogue, request.POST.get("title"), exclude_pk=proposal.pk)
+        similar = queries.similar_proposals(dialogue, request.POST.get("title"), exclude_pk=proposal.pk, viewer=viewer_of(request))
         return _proposal_form_page(request, dialogue, form, similar=similar, proposal=proposal)
     form = ProposalForm(request.POST, topics=topics)
     if not form.is_valid():
         return _proposal_form_page(request, dialogue, form, proposal=proposal, status=400)
     try:
-        proposal = services.edit_proposal(request.user, proposal, **form.cleaned_data)
+        proposal = services.edit_proposal(request.user, proposal, **form.cleaned_data, viewer=viewer_of(request))
     except services.ProposalError as error:
         form.add_error(None, error.message)
         return _proposal_form_page(request, dialogue, form, proposal=proposal, status=error.status)
@@ -243,7 +252,7 @@ def proposal_edit(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def proposal_withdraw(request, pk):
-    proposal = get_object_or_404(Proposal.objects.with_reference_prefix(), pk=pk)
+    proposal = proposal_or_404(request, Proposal.objects.with_reference_prefix().select_related("dialogue", "topic"), pk)
     if not request.user.is_authenticated:
         return sign_in_first(request)
     reason = proposal_rules.denial(request.user, "withdraw_proposal", proposal)
@@ -252,7 +261,7 @@ def proposal_withdraw(request, pk):
     if request.method == "GET":
         return render(request, "proposals/proposal_withdraw.html", {"proposal": proposal})
     try:
-        services.withdraw_proposal(request.user, proposal)
+        services.withdraw_proposal(request.user, proposal, viewer=viewer_of(request))
     except services.ProposalError as error:
         return error_response(request, error.message, error.status)
     messages.success(request, _("Your proposal is withdrawn. It stays visible, marked as withdrawn."))
@@ -269,7 +278,7 @@ def _support_action(request, pk, action, success_message):
     if not ratelimit.hit("support", f"user:{request.user.pk}"):
         return error_response(request, _("Too many requests in a short time. Please wait a minute and try again."), 429, next_url)
     try:
-        proposal = action(request.user, Proposal(pk=pk))
+        proposal = action(request.user, Proposal(pk=pk), viewer=viewer_of(request))
     except Proposal.DoesNotExist:
         raise Http404(_("There is no such proposal.")) from None
     except services.ProposalError as error:

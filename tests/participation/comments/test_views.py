@@ -141,7 +141,16 @@ def test_replies_must_stay_on_the_same_page(topic, alice, bob):
     sibling = topic.get_next_sibling().specific
     elsewhere = comment_on(sibling, alice, "Elsewhere")
     response = client_for(bob).post(NEW, new_comment_data(topic, "Wrong page", parent=elsewhere), **JSON)
-    assert response.status_code == 400 and "same page" in response.json()["error"]
+    assert response.status_code == 400 and "no longer exists" in response.json()["error"]
+
+
+def test_the_reply_form_never_quotes_a_comment_from_another_page(topic, alice, bob):
+    """An empty reply re-displays the form with "In reply to …": only for a comment on the page
+    replied on, or any comment's text (a restricted page's too) could be read through it."""
+    sibling = topic.get_next_sibling().specific
+    elsewhere = comment_on(sibling, alice, "Words from another page")
+    html = client_for(bob).post(NEW, new_comment_data(topic, "", parent=elsewhere)).content.decode()
+    assert "Words from another page" not in html
 
 
 def test_no_replies_to_deleted_comments(topic, alice, bob):

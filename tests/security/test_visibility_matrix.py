@@ -1,0 +1,289 @@
+"""The visibility rule on every surface (participation.core.visibility): content under an
+unpublished dialogue, a login-restricted dialogue, a group-restricted topic and a
+password-protected dialogue, read and written by an anonymous visitor, a citizen, a member of the
+topic's group and an editor.
+
+Every participation URL and every API operation is classified here: a new one fails
+test_every_surface_is_classified until it is, so no view can forget the rule."""
+
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from wagtail.models import Page, PageViewRestriction
+
+from participation.comments.models import Comment, CommentVote
+from participation.comments.services import post_comment
+from participation.notifications.models import Follow
+from participation.proposals.models import Proposal, Support
+from tests.conftest import DEMO_PASSWORD
+from tests.factories import client_for, make_person
+
+pytestmark = pytest.mark.django_db
+
+SECRETS = ("Secret-proposal-7Q", "Secret words on the topic 7Q", "Secret reply under the proposal 7Q")
+ROLES = ("anonymous", "citizen", "member", "editor")
+# Who may see the content in each scenario (Wagtail's answer for the page).
+SCENARIOS = {
+    "unpublished dialogue": set(),
+    "login-restricted dialogue": {"citizen", "member", "editor"},
+    "group-restricted topic": {"member"},
+    "password-protected dialogue": set(),  # nobody entered the password
+}
+
+
+class World:
+    def __init__(self, dialogue, topic):
+        self.dialogue, self.topic = dialogue, topic
+        self.sibling = topic.get_next_sibling().specific  # a public page of the same dialogue
+        self.author = make_person("author")
+        self.proposal = Proposal.objects.create(
+            dialogue=dialogue, topic=topic, author=self.author, title=SECRETS[0], body="Only for those who may read it."
+        )
+        self.topic_comment = post_comment(self.author, topic, SECRETS[1])
+        self.proposal_comment = post_comment(self.author, self.proposal, SECRETS[2])
+        self.members = Group.objects.create(name="Members of the topic")
+        self.page_type = ContentType.objects.get_for_model(Page)
+        self.comment_type = ContentType.objects.get_for_model(Comment)
+
+    def restrict(self, scenario):
+        if scenario == "unpublished dialogue":
+            self.dialogue.unpublish()
+        elif scenario == "login-restricted dialogue":
+            PageViewRestriction.objects.create(page=self.dialogue, restriction_type=PageViewRestriction.LOGIN)
+        elif scenario == "group-restricted topic":
+            restriction = PageViewRestriction.objects.create(page=self.topic, restriction_type=PageViewRestriction.GROUPS)
+            restriction.groups.add(self.members)
+        elif scenario == "password-protected dialogue":
+            PageViewRestriction.objects.create(
+                page=self.dialogue, restriction_type=PageViewRestriction.PASSWORD, password="open sesame"
+            )
+
+    def client(self, role):
+        if role == "anonymous":
+            return Client(), None
+        if role == "editor":
+            user = get_user_model().objects.get(username="editor")
+            client = Client()
+            assert client.login(username="editor", password=DEMO_PASSWORD)
+            return client, user
+        user = make_person(role)
+        if role == "member":
+            user.groups.add(self.members)
+        return client_for(user), user
+
+
+# --- the surfaces -------------------------------------------------------------------------------
+# name -> function(world, client, user) returning (response, wrote) where `wrote` says whether a
+# write went through. Reads show the secrets to those who may see; writes never succeed for the
+# others. `shows` lists the surfaces whose answer must contain a secret for those who may see.
+
+
+def _get(path):
+    return lambda w, c, u: (c.get(path(w)), False)
+
+
+def _post(path, data, effect):
+    return lambda w, c, u: (c.post(path(w), data(w)), bool(u) and effect(w, u))
+
+
+READS = {
+    "proposals:list": _get(lambda w: f"/en/dialogues/{w.dialogue.pk}/proposals/"),
+    "proposals:similar": _get(lambda w: f"/en/dialogues/{w.dialogue.pk}/proposals/similar/?title=Secret-proposal-7"),
+    "proposals:detail": _get(lambda w: f"/en/proposals/{w.proposal.pk}/"),
+    "proposals:edit": _get(lambda w: f"/en/proposals/{w.proposal.pk}/edit/"),
+    "proposals:withdraw": _get(lambda w: f"/en/proposals/{w.proposal.pk}/withdraw/"),
+    "comments:edit": _get(lambda w: f"/en/comments/{w.topic_comment.pk}/edit/"),
+    "comments:delete": _get(lambda w: f"/en/comments/{w.topic_comment.pk}/delete/"),
+    "moderation:report": _get(lambda w: f"/en/moderation/report/{w.comment_type.pk}/{w.topic_comment.pk}/"),
+    "moderation:transparency": _get(lambda w: f"/en/moderation/dialogues/{w.dialogue.pk}/"),
+    "activity:activity": _get(lambda w: f"/en/dialogues/{w.dialogue.pk}/activity/"),
+    "activity:feed": _get(lambda w: f"/en/dialogues/{w.dialogue.pk}/activity/feed/"),
+    "accounts:profile": _get(lambda w: f"/en/accounts/people/{w.author.participant.nickname}/"),
+    # Open data is what anyone may see, whoever downloads it.
+    "open_data:index": _get(lambda w: "/en/open-data/"),
+    "open_data:proposals": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/proposals.csv"),
+    "open_data:comments": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/comments.csv"),
+    "open_data:counts": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/counts.csv"),
+    # A reply form re-displayed (empty text) must not quote a comment of another page.
+    "comments:new (reply form)": _post(
+        lambda w: "/en/comments/new/",
+        lambda w: {"content_type": w.page_type.pk, "object_id": w.sibling.pk, "body": "", "parent": w.topic_comment.pk},
+        lambda w, u: False,
+    ),
+}
+SHOWS = {"proposals:list", "proposals:detail", "activity:activity", "activity:feed", "accounts:profile"}
+PUBLIC_ONLY = {name for name in READS if name.startswith("open_data:")}
+
+WRITES = {
+    "proposals:create": _post(
+        lambda w: f"/en/dialogues/{w.dialogue.pk}/proposals/new/",
+        lambda w: {"title": "Through a hidden door", "body": "Written unseen.", "language": "en", "topic": w.topic.pk},
+        lambda w, u: Proposal.objects.filter(title="Through a hidden door", author=u).exists(),
+    ),
+    "proposals:support": _post(
+        lambda w: f"/en/proposals/{w.proposal.pk}/support/", lambda w: {},
+        lambda w, u: Support.objects.filter(user=u, proposal=w.proposal).exists(),
+    ),
+    "proposals:unsupport": _post(
+        lambda w: f"/en/proposals/{w.proposal.pk}/support/withdraw/", lambda w: {}, lambda w, u: False
+    ),
+    "comments:new": _post(
+        lambda w: "/en/comments/new/",
+        lambda w: {"content_type": w.page_type.pk, "object_id": w.topic.pk, "body": "Posted unseen"},
+        lambda w, u: Comment.objects.filter(body="Posted unseen", author=u).exists(),
+    ),
+    "comments:vote": _post(
+        lambda w: f"/en/comments/{w.topic_comment.pk}/vote/", lambda w: {"value": "1"},
+        lambda w, u: CommentVote.objects.filter(user=u, comment=w.topic_comment).exists(),
+    ),
+    "moderation:report (send)": _post(
+        lambda w: f"/en/moderation/report/{w.comment_type.pk}/{w.topic_comment.pk}/",
+        lambda w: {"reason": "spam", "note": ""},
+        lambda w, u: w.topic_comment.__class__.objects.filter(pk=w.topic_comment.pk, hidden_at__isnull=False).exists()
+        or __import__("participation.moderation.models", fromlist=["Report"]).Report.objects.filter(reporter=u).exists(),
+    ),
+    "notifications:toggle_follow": _post(
+        lambda w: f"/en/notifications/follow/{w.page_type.pk}/{w.topic.pk}/", lambda w: {},
+        lambda w, u: Follow.objects.filter(user=u, object_id=w.topic.pk).exists(),
+    ),
+}
+
+# Participation URLs that show no page's participation, with the reason.
+EXEMPT = {
+    **dict.fromkeys(
+        [
+            "accounts:signup", "accounts:signup_done", "accounts:resend_confirmation", "accounts:confirm", "accounts:login",
+            "accounts:logout", "accounts:password_reset", "accounts:password_reset_done", "accounts:password_reset_confirm",
+            "accounts:password_reset_complete", "accounts:password_change", "accounts:settings", "accounts:delete",
+        ],
+        "the person's own account: no page's participation",
+    ),
+    "accounts:export": "the person's own data, theirs to take whatever the pages (tests/participation/accounts/test_export.py)",
+    "notifications:settings": "the person's own follows and preferences",
+    "notifications:unsubscribe": "a signed link that only turns emails off",
+    "moderation_queue": "admin: moderators handle every report, whatever the page's restrictions",
+    "moderation_history": "admin: moderators' log",
+    "moderation_item": "admin: moderators handle every report, whatever the page's restrictions",
+    "participation_statistics": "admin: editors' and moderators' statistics (tests/participation/activity)",
+    "api:no_such_endpoint": "the API's JSON 404",
+}
+
+
+def participation_url_names():
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, namespace + (f"{pattern.namespace}:" if pattern.namespace else ""))
+            elif isinstance(pattern, URLPattern) and pattern.callback.__module__.startswith("participation."):
+                if "wagtailsnippets" not in namespace:  # Wagtail's own snippet views: the admin's rules
+                    yield namespace + (pattern.name or "")
+
+    return set(walk(get_resolver().url_patterns))
+
+
+def api_operations(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    return {f"api {method.upper()} {path}" for path, methods in schema["paths"].items() for method in methods}
+
+
+def api_reads(world):
+    """Every API operation, its path filled in from the world (all are anonymous reads)."""
+    values = {"dialogue_id": world.dialogue.pk, "proposal_id": world.proposal.pk, "page_id": world.topic.pk, "topic_id": world.topic.pk}
+    schema = Client().get("/api/v1/openapi.json").json()
+    for path, methods in schema["paths"].items():
+        for method in methods:
+            yield f"api {method.upper()} {path}", path.format(**values)
+
+
+def text_of(response):
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode(errors="replace")
+
+
+def test_every_surface_is_classified(client):
+    classified = set(READS) | set(WRITES) | set(EXEMPT)
+    names = {name.split(" (")[0] for name in classified}
+    missing = participation_url_names() - names
+    assert not missing, f"classify these in tests/security/test_visibility_matrix.py: {sorted(missing)}"
+    stale = {name for name in names if not name.startswith("api")} - participation_url_names()
+    assert not stale, f"no such URL any more: {sorted(stale)}"
+    assert api_operations(client), "the API schema lists operations"
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_visibility_matrix(scenario, dialogue, topic):
+    world = World(dialogue, topic)
+    world.restrict(scenario)
+    failures = []
+    for role in ROLES:
+        client, user = world.client(role)
+        sees = role in SCENARIOS[scenario]
+        for name, surface in READS.items():
+            response, _wrote = surface(world, client, user)
+            body = text_of(response)
+            leaked = [secret for secret in SECRETS if secret in body]
+            allowed = sees and name not in PUBLIC_ONLY and not (scenario == "group-restricted topic" and name == "open_data:index")
+            if leaked and not allowed:
+                failures.append(f"{role} read {leaked} through {name} ({response.status_code})")
+            if response.status_code >= 500:
+                failures.append(f"{role}: {name} answered {response.status_code}")
+            if allowed and name in SHOWS and not leaked:
+                failures.append(f"{role} may see but {name} showed nothing ({response.status_code})")
+        for name, surface in WRITES.items():
+            response, wrote = surface(world, client, user)
+            if wrote and not sees:
+                failures.append(f"{role} wrote through {name} ({response.status_code})")
+            if response.status_code >= 500:
+                failures.append(f"{role}: {name} answered {response.status_code}")
+        for name, path in api_reads(world):
+            response = client.get(path)
+            body = text_of(response)
+            if any(secret in body for secret in SECRETS):
+                failures.append(f"{role} read a secret through {name}")
+            if response.status_code >= 500:
+                failures.append(f"{role}: {name} answered {response.status_code}")
+    assert failures == []
+
+
+def test_a_page_password_opens_the_participation_for_that_session_only(dialogue, topic):
+    world = World(dialogue, topic)
+    world.restrict("password-protected dialogue")
+    restriction = PageViewRestriction.objects.get(page=dialogue)
+    reader = Client()
+    detail = f"/en/proposals/{world.proposal.pk}/"
+    assert reader.get(detail).status_code == 404
+    form = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, dialogue.pk])
+    assert reader.post(form, {"password": "open sesame", "return_url": "/"}).status_code == 302
+    assert SECRETS[0] in reader.get(detail).content.decode()
+    assert Client().get(detail).status_code == 404
+
+
+def test_restricting_a_page_takes_effect_at_once(dialogue, topic):
+    """The rule's state is cached; adding or removing a restriction drops it."""
+    world = World(dialogue, topic)
+    detail = f"/en/proposals/{world.proposal.pk}/"
+    assert Client().get(detail).status_code == 200
+    restriction = PageViewRestriction.objects.create(page=dialogue, restriction_type=PageViewRestriction.LOGIN)
+    assert Client().get(detail).status_code == 404
+    restriction.delete()
+    assert Client().get(detail).status_code == 200
+
+
+def test_followers_who_may_not_see_a_page_are_not_notified(dialogue, topic, mailoutbox, django_capture_on_commit_callbacks):
+    world = World(dialogue, topic)
+    outsider, member = make_person("outsider"), make_person("member")
+    member.groups.add(world.members)
+    for person in (outsider, member):
+        Follow.objects.create(user=person, content_type=world.page_type, object_id=topic.pk)
+    world.restrict("group-restricted topic")
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(world.author, topic, "News for the members")
+    recipients = {address for message in mailoutbox for address in message.to}
+    assert member.email in recipients and outsider.email not in recipients
+    assert json.dumps([m.body for m in mailoutbox]).count("News for the members") == 1
