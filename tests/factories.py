@@ -1,5 +1,6 @@
-"""The one way tests make people: a user of the site's user model (whatever AUTH_USER_MODEL is)
-with participation's Person, as sign-up and confirmation would leave them."""
+"""The one way tests make people and contributions. People: a user of the site's user model
+(whatever AUTH_USER_MODEL is) with participation's Person, as sign-up and confirmation would
+leave them."""
 
 import itertools
 
@@ -9,6 +10,9 @@ from django.test import Client
 from django.utils import timezone
 
 from participation.accounts.models import Person
+from participation.comments.models import Comment
+from participation.comments.services import post_comment
+from participation.proposals.models import Proposal
 
 PASSWORD = "a-Long-and-Unusual-password-42"
 MODERATORS = "Moderators (participation)"
@@ -49,3 +53,17 @@ def client_for(user, **kwargs):
     if user is not None:
         client.force_login(user, backend=SIGN_IN_BACKEND)
     return client
+
+
+def make_proposal(dialogue, author, title="More benches in the park", body="People need places to rest.", **extra):
+    """A proposal written straight to the database (no phase or rate rule in the way)."""
+    return Proposal.objects.create(dialogue=dialogue, author=author, title=title, body=body, **extra)
+
+
+def comment_on(target, author, body="A thoughtful comment.", parent=None, **fields):
+    """A comment posted through the service; `fields` then set what a test needs (hidden_at...)."""
+    comment = post_comment(author, target, body, parent=parent)
+    if fields:
+        Comment.objects.filter(pk=comment.pk).update(**fields)
+        comment.refresh_from_db()
+    return comment

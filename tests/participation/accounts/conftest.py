@@ -5,6 +5,8 @@ models exist. The `note_model` fixture registers a concrete Contribution subclas
 its table) for one test module, then removes both, so profiles and exports are tested against a
 model accounts has never heard of."""
 
+from contextlib import contextmanager
+
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -41,9 +43,9 @@ def _build_note_model():
     )
 
 
-@pytest.fixture(scope="module")
-def note_model(django_db_setup, django_db_blocker):
-    model = _build_note_model()
+@contextmanager
+def temporary_table(model, django_db_blocker):
+    """The model's table for the duration, then neither table nor model remain registered."""
     with django_db_blocker.unblock():
         # Outside the per-test transaction: SQLite cannot change its schema inside one.
         with connection.schema_editor() as editor:
@@ -54,9 +56,15 @@ def note_model(django_db_setup, django_db_blocker):
         with django_db_blocker.unblock():
             with connection.schema_editor() as editor:
                 editor.delete_model(model)
-        del apps.all_models["participation_accounts"][model._meta.model_name]
+        del apps.all_models[model._meta.app_label][model._meta.model_name]
         apps.clear_cache()
         ContentType.objects.clear_cache()
+
+
+@pytest.fixture(scope="module")
+def note_model(django_db_setup, django_db_blocker):
+    with temporary_table(_build_note_model(), django_db_blocker) as model:
+        yield model
 
 
 @pytest.fixture(scope="module")
@@ -67,22 +75,9 @@ def keeper_model(django_db_setup, django_db_blocker):
     class Meta:
         app_label = "people"
 
-    model = type(
-        "Keeper",
-        (models.Model,),
-        {"__module__": __name__, "Meta": Meta, "user": models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)},
-    )
-    with django_db_blocker.unblock():
-        with connection.schema_editor() as editor:
-            editor.create_model(model)
-    try:
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    with temporary_table(type("Keeper", (models.Model,), {"__module__": __name__, "Meta": Meta, "user": user}), django_db_blocker) as model:
         yield model
-    finally:
-        with django_db_blocker.unblock():
-            with connection.schema_editor() as editor:
-                editor.delete_model(model)
-        del apps.all_models["people"][model._meta.model_name]
-        apps.clear_cache()
 
 
 @pytest.fixture

@@ -4,22 +4,13 @@ import threading
 
 from django.db import connections
 
-from participation.comments.models import Comment, target_content_type
-from participation.comments.services import post_comment
-from tests.factories import client_for, make_moderator, make_person  # noqa: F401 (shared with the moderation tests)
+from participation.comments.models import target_content_type
+from tests.factories import client_for, comment_on, make_moderator, make_person  # noqa: F401 (shared with the moderation tests)
 
 
 def make_user(nickname=None, **extra):
     """A citizen whose nickname is exactly `nickname` (citizenN by default)."""
     return make_person(nickname or "citizen", nickname=nickname, **extra)
-
-
-def comment_on(target, author, body="A thoughtful comment.", parent=None, **fields):
-    comment = post_comment(author, target, body, parent=parent)
-    if fields:
-        Comment.objects.filter(pk=comment.pk).update(**fields)
-        comment.refresh_from_db()
-    return comment
 
 
 def new_comment_data(target, body, parent=None, **extra):

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
-from participation.proposals.models import DialogueSettings, Proposal
-from tests.factories import client_for, make_person  # noqa: F401 (used by this package's tests)
+from participation.proposals.models import DialogueSettings
+from tests.factories import client_for, make_person, make_proposal  # noqa: F401 (used by this package's tests)
 
 # What content/translators.ensure_editor_group should grant (see the app's report).
 EDITOR_PERMISSIONS = [
@@ -26,10 +26,6 @@ EDITOR_PERMISSIONS = [
 
 def make_user(name=None, **extra):
     return make_person(name or "citizen", **extra)
-
-
-def make_proposal(dialogue, author, title="More benches in the park", body="People need places to rest.", **extra):
-    return Proposal.objects.create(dialogue=dialogue, author=author, title=title, body=body, **extra)
 
 
 def configure(dialogue, **values):
