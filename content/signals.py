@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import ContentVersion, Organisation
@@ -22,17 +22,21 @@ def connect():
     from django.apps import apps
 
     from participation.core.models import Contribution
-    from participation.core.signals import contribution_created
+    from participation.core.signals import contribution_created, public_content_changed
 
     contribution_created.connect(bump_participation, dispatch_uid="content-version-contribution")
+    # Writes without a model signal: moderation hiding or unhiding, an author's account deleted.
+    public_content_changed.connect(bump_participation, dispatch_uid="content-version-public-change")
     for model in apps.get_models():
         if issubclass(model, Contribution):
             post_save.connect(bump_participation, sender=model, dispatch_uid=f"content-version-save-{model._meta.label}")
             post_delete.connect(bump_participation, sender=model, dispatch_uid=f"content-version-delete-{model._meta.label}")
     page_published.connect(bump, dispatch_uid="content-version-published")
     page_unpublished.connect(bump, dispatch_uid="content-version-unpublished")
-    for model in (Page, Site, Organisation, get_document_model(), get_image_model()):
+    for model in (Page, Site, Organisation, PageViewRestriction, get_document_model(), get_image_model()):
         post_delete.connect(bump, sender=model, dispatch_uid=f"content-version-delete-{model.__name__}")
-    for model in (Site, Organisation, get_document_model(), get_image_model()):
+    # A view restriction added, changed (Wagtail's privacy dialog saves it) or removed: the page and
+    # the navigation that lists only public pages must not be served from before.
+    for model in (Site, Organisation, PageViewRestriction, get_document_model(), get_image_model()):
         post_save.connect(bump, sender=model, dispatch_uid=f"content-version-save-{model.__name__}")
     post_page_move.connect(bump, dispatch_uid="content-version-move")

@@ -6,6 +6,8 @@ pages for translation stays with editors: wagtail-localize's submit permission i
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+from participation.core.models import GroupLocale
+
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 
 
@@ -36,10 +38,12 @@ def translator_group_name(locale):
 def ensure_translator_group(locale, home_page):
     """The "Translators (xx)" group: admin access and page rights on that locale's tree only."""
     group, _ = Group.objects.get_or_create(name=translator_group_name(locale))
-    # Partners also translate the official answers to proposals (wagtail-localize snippets).
+    # Partners also translate the official answers to proposals (wagtail-localize snippets), in
+    # their locale only: the English answer is the editors'.
     group.permissions.add(
         *_permissions("wagtailadmin.access_admin", "participation_proposals.view_proposalanswer", "participation_proposals.change_proposalanswer")
     )
+    GroupLocale.objects.get_or_create(group=group, locale=locale)
     _grant_pages(group, home_page)
     _grant_choosers(group)
     return group
@@ -68,6 +72,7 @@ def ensure_editor_group():
             "participation_proposals.view_dialoguesettings",
             "participation_proposals.add_dialoguesettings",
             "participation_proposals.change_dialoguesettings",
+            "participation_activity.view_statistics",
         )
     )
     _grant_pages(group, Page.get_first_root_node())

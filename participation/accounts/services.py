@@ -9,6 +9,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
+from participation.core.signals import public_content_changed
+
 from .models import Person
 from .signals import account_deleted
 
@@ -81,6 +83,8 @@ def delete_account(user):
                 user.delete()
         except ProtectedError:
             _anonymise_in_place(user)
+        # Their contributions lost their author without a model signal: cached pages still name them.
+        public_content_changed.send(sender=User)
     delete_sessions(user_pk)
 
 

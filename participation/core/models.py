@@ -82,3 +82,22 @@ class Contribution(models.Model):
         from participation.accounts.models import public_name
 
         return public_name(self.author)
+
+
+class GroupLocale(models.Model):
+    """Keeps a group's permissions on translatable participation content (official answers) to
+    one locale: a partner's translators change the French translation, never the English source
+    or the Spanish one. A group with no row here works in every locale (editors). Wagtail has no
+    per-locale permission of its own; this is the row a host adds for each translators' group
+    (see participation.core.permissions.LocalePermissionPolicy)."""
+
+    group = models.ForeignKey("auth.Group", verbose_name=_("group"), on_delete=models.CASCADE, related_name="+")
+    locale = models.ForeignKey("wagtailcore.Locale", verbose_name=_("locale"), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("group's locale")
+        verbose_name_plural = _("groups' locales")
+        constraints = [models.UniqueConstraint(fields=["group", "locale"], name="one_row_per_group_and_locale")]
+
+    def __str__(self):
+        return f"{self.group} ({self.locale})"

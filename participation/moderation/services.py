@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from participation.core.models import Contribution
+from participation.core.signals import public_content_changed
 
 from .models import BlockedUser, ModerationAction, Reason, Report
 
@@ -90,6 +91,13 @@ def _log(moderator, action, obj=None, reason="", subject=None):
     )
 
 
+def _set_hidden_at(target, value):
+    # update(), not save(): the row is locked and nothing else may change. It sends no model
+    # signal, so the public pages' caches are told here.
+    type(target)._base_manager.filter(pk=target.pk).update(hidden_at=value)
+    public_content_changed.send(sender=type(target))
+
+
 def _resolve_reports(obj, now):
     content_type, object_id = _key(obj)
     return Report.objects.open().filter(content_type=content_type, object_id=object_id).update(resolved_at=now)
@@ -130,7 +138,7 @@ def report(user, obj, reason, note=""):
             count = Report.objects.open().filter(content_type=content_type, object_id=object_id).count()
             if count >= auto_hide_threshold():
                 target.hidden_at = timezone.now()
-                type(target)._base_manager.filter(pk=target.pk).update(hidden_at=target.hidden_at)
+                _set_hidden_at(target, target.hidden_at)
                 # Stored as written: the log is data, read by moderators in any language.
                 _log(None, ModerationAction.Action.HIDE, target, f"automatic: {count} reports")
     obj.hidden_at = target.hidden_at
@@ -144,7 +152,7 @@ def hide(moderator, obj, reason):
         if target.hidden_at is not None:
             raise ModerationError(_("This content is already hidden."))
         now = timezone.now()
-        type(target)._base_manager.filter(pk=target.pk).update(hidden_at=now)
+        _set_hidden_at(target, now)
         _resolve_reports(target, now)
         action = _log(moderator, ModerationAction.Action.HIDE, target, reason)
     obj.hidden_at = now
@@ -157,7 +165,7 @@ def unhide(moderator, obj, reason):
         target = _lock(obj)
         if target.hidden_at is None:
             raise ModerationError(_("This content is not hidden."))
-        type(target)._base_manager.filter(pk=target.pk).update(hidden_at=None)
+        _set_hidden_at(target, None)
         _resolve_reports(target, timezone.now())
         action = _log(moderator, ModerationAction.Action.UNHIDE, target, reason)
     obj.hidden_at = None

@@ -17,19 +17,34 @@ from wagtail.admin.ui.tables import Column
 from wagtail.models import Locale, Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from participation.core.permissions import InstancePermissionMixin, LocalePermissionPolicy
 
 from .forms import ProposalAnswerAdminForm
 from .models import DialogueSettings, Proposal, ProposalAnswer, ProposalState
 
 
-class NoAddPermissionPolicy(ModelPermissionPolicy):
+class NoAddMixin:
     """Citizens write proposals (and the answer form writes answers): the admin never adds them."""
 
     def user_has_permission(self, user, action):
         if action == "add":
             return False
         return super().user_has_permission(user, action)
+
+
+class NoAddPermissionPolicy(NoAddMixin, ModelPermissionPolicy):
+    pass
+
+
+class AnswerPermissionPolicy(NoAddMixin, LocalePermissionPolicy):
+    """A partner's translators change their locale's translation only (GroupLocale), never the
+    source an editor wrote, which the public page shows under the editor's name."""
+
+
+class AnswerEditView(InstancePermissionMixin, EditView):
+    pass
 
 
 class StateDeleteView(DeleteView):
@@ -129,14 +144,16 @@ class ProposalAnswerViewSet(SnippetViewSet):
         Column("excerpt", label=_("Text"), accessor=lambda answer: Truncator(answer.text).words(20)),
     ]
     copy_view_enabled = False
+    edit_view_class = AnswerEditView
     panels = [FieldPanel("proposal", read_only=True), FieldPanel("text")]
 
     @property
     def permission_policy(self):
-        return NoAddPermissionPolicy(self.model)
+        return AnswerPermissionPolicy(self.model)
 
     def get_queryset(self, request):
-        return ProposalAnswer.objects.select_related("proposal", "locale").annotate(
+        allowed = self.permission_policy.instances_user_has_any_permission_for(request.user, ["view", "change"])
+        return ProposalAnswer.objects.filter(pk__in=allowed.values("pk")).select_related("proposal", "locale").annotate(
             reference_prefix_value=Proposal.objects.with_reference_prefix()
             .filter(pk=OuterRef("proposal_id"))
             .values("reference_prefix_value")[:1]

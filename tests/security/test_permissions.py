@@ -54,7 +54,7 @@ EXPECTED = {
     "moderation: queue":            ("admin login", "admin login", "admin login", "ok",          "admin 403",   "admin 403",   "ok"),
     "moderation: history":          ("admin login", "admin login", "admin login", "ok",          "admin 403",   "admin 403",   "ok"),
     "moderation: hide":             ("admin login", "admin login", "admin login", "ok",          "admin 403",   "admin 403",   "ok"),
-    "admin: statistics":            ("admin login", "admin login", "admin login", "ok",          "ok",          "ok",          "ok"),
+    "admin: statistics":            ("admin login", "admin login", "admin login", "ok",          "admin 403",   "ok",          "ok"),
     "notifications: settings":      ("login",       "ok",          "ok",          "ok",          "ok",          "ok",          "ok"),
     "notifications: follow":        ("login",       "ok",          "ok",          "ok",          "ok",          "ok",          "ok"),
     "account: settings":            ("login",       "ok",          "ok",          "ok",          "ok",          "ok",          "ok"),
