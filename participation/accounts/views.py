@@ -306,7 +306,7 @@ def confirm_email_change(request, token):
         except services.EmailTaken:
             return render(request, "accounts/email_change_confirm.html", {"taken": True, "new_email": new_email}, status=409)
         messages.success(request, _("Your email address is now %(email)s. Sign in with it from now on.") % {"email": new_email})
-        return redirect("accounts:settings" if request.user.is_authenticated else "accounts:login")
+        return redirect("accounts:settings" if request.user.pk == user.pk else "accounts:login")
     return render(request, "accounts/email_change_confirm.html", {"new_email": new_email})
 
 
