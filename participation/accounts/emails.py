@@ -25,10 +25,11 @@ def render(name, context):
     return subject, body
 
 
-def send(user, name, context):
-    """Render in the user's language (the caller has already overridden it) and enqueue."""
+def send(user, name, context, to=None):
+    """Render in the user's language (the caller has already overridden it) and enqueue, to the
+    user's address unless `to` says otherwise."""
     subject, body = render(name, {"user": user, "site_name": site_name(), **context})
-    queue_email(user=user, subject=subject, body=body, to=getattr(user, user.get_email_field_name()))
+    queue_email(user=user, subject=subject, body=body, to=to or getattr(user, user.get_email_field_name()))
 
 
 def send_confirmation(request, user):
@@ -38,4 +39,31 @@ def send_confirmation(request, user):
             user,
             "confirm",
             {"confirm_url": request.build_absolute_uri(path), "max_age_days": max(1, tokens.confirmation_max_age() // 86400)},
+        )
+
+
+def send_signup_attempt(request, user):
+    """To the owner of an address someone tried to sign up with: the sign-up page itself says
+    nothing, so that nobody learns which addresses have an account."""
+    with translation.override(language_of(user)):
+        send(
+            user,
+            "signup_attempt",
+            {
+                "login_url": request.build_absolute_uri(reverse("accounts:login")),
+                "password_reset_url": request.build_absolute_uri(reverse("accounts:password_reset")),
+            },
+        )
+
+
+def send_email_change(request, user, new_email):
+    """The confirmation link to the new address, and a word to the current one."""
+    with translation.override(language_of(user)):
+        path = reverse("accounts:confirm_email_change", args=[tokens.email_change_token(user, new_email)])
+        context = {"new_email": new_email, "max_age_days": max(1, tokens.confirmation_max_age() // 86400)}
+        send(user, "email_change", {**context, "confirm_url": request.build_absolute_uri(path)}, to=new_email)
+        send(
+            user,
+            "email_change_notice",
+            {**context, "password_reset_url": request.build_absolute_uri(reverse("accounts:password_reset"))},
         )

@@ -11,11 +11,12 @@ from participation.core.text import clean_plain_text
 from . import emails
 from .models import Person, nickname_key
 from .tasks import queue_email
-from .validators import NICKNAME_MAX_LENGTH, normalise_nickname, validate_nickname
+from .validators import NICKNAME_MAX_LENGTH, nickname_skeleton, normalise_nickname, validate_nickname
 
-EMAIL_TAKEN = _("An account with this email address already exists. Sign in, or reset your password if you forgot it.")
 NICKNAME_TAKEN = _("This nickname is already taken. Please choose another one.")
+NICKNAME_TOO_SIMILAR = _("This nickname is too similar to an existing one. Please choose another one.")
 NICKNAME_HELP = _("Shown publicly with everything you write. 3 to 40 letters or digits; hyphens (-) and underscores (_) are allowed, spaces are not.")
+EMAIL_IN_USE = _("Another account already uses this email address.")
 FULL_NAME_HELP = _("Private: never shown publicly. Organisers may use it, for example on an invitation.")
 
 
@@ -26,6 +27,16 @@ def _normalise_email(value):
 def _users_with_email(email):
     User = get_user_model()
     return User._default_manager.filter(**{f"{User.get_email_field_name()}__iexact": email})
+
+
+def email_is_taken(email, exclude_user=None):
+    """Another account uses the address; an unconfirmed registration does not count (it is
+    replaced by whoever proves they hold the mailbox)."""
+    pending = Person.objects.awaiting_confirmation().values("user_id")
+    others = _users_with_email(email).exclude(pk__in=pending)
+    if exclude_user is not None:
+        others = others.exclude(pk=exclude_user.pk)
+    return others.exists()
 
 
 def _email_field(**kwargs):
@@ -58,12 +69,20 @@ def _full_name_field():
     )
 
 
-def nickname_is_taken(nickname, exclude=None):
-    """exclude: a Person, or lookups of people to leave out (a pending registration)."""
-    others = Person.objects.filter(nickname_key=nickname_key(nickname))
+def nickname_refusal(nickname, exclude=None):
+    """Why another person's nickname keeps this one from being used (a ValidationError), or None.
+
+    Taken: the same name in another case or composition. Too similar: the same UTS #39 skeleton
+    ("bоb" with a Cyrillic о, "b0b" for "bob"), so it could impersonate them.
+    exclude: a Person, or lookups of people to leave out (a pending registration)."""
+    others = Person.objects.all()
     if exclude is not None:
         others = others.exclude(**exclude) if isinstance(exclude, dict) else others.exclude(pk=exclude.pk)
-    return others.exists()
+    if others.filter(nickname_key=nickname_key(nickname)).exists():
+        return forms.ValidationError(NICKNAME_TAKEN, code="nickname_taken")
+    if others.filter(nickname_skeleton=nickname_skeleton(nickname)).exists():
+        return forms.ValidationError(NICKNAME_TOO_SIMILAR, code="nickname_too_similar")
+    return None
 
 
 class AccountForm(forms.Form):
@@ -100,12 +119,9 @@ class SignUpForm(AccountForm):
     honeypot_field = "website"
 
     def clean_email(self):
-        email = _normalise_email(self.cleaned_data["email"])
-        # An unconfirmed registration with this address does not block: it is replaced.
-        pending = Person.objects.awaiting_confirmation().values("user_id")
-        if _users_with_email(email).exclude(pk__in=pending).exists():
-            raise forms.ValidationError(EMAIL_TAKEN, code="email_taken")
-        return email
+        # Whether the address has an account is never said here (the view emails its owner
+        # instead): the page must answer the same for any address.
+        return _normalise_email(self.cleaned_data["email"])
 
     def clean_nickname(self):
         return normalise_nickname(self.cleaned_data["nickname"])
@@ -129,8 +145,8 @@ class SignUpForm(AccountForm):
                 if email
                 else None
             )
-            if nickname_is_taken(nickname, exclude=pending_self):
-                self.add_error("nickname", forms.ValidationError(NICKNAME_TAKEN, code="nickname_taken"))
+            if refusal := nickname_refusal(nickname, exclude=pending_self):
+                self.add_error("nickname", refusal)
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
         if password1 and password2 and password1 != password2:
             self.add_error("password2", forms.ValidationError(_("The two passwords are different."), code="password_mismatch"))
@@ -206,37 +222,37 @@ class SettingsForm(forms.ModelForm):
 
     def clean_nickname(self):
         nickname = normalise_nickname(self.cleaned_data["nickname"])
-        if nickname_is_taken(nickname, exclude=self.instance):
-            raise forms.ValidationError(NICKNAME_TAKEN, code="nickname_taken")
+        if refusal := nickname_refusal(nickname, exclude=self.instance):
+            raise refusal
         return nickname
 
     def clean_full_name(self):
         return clean_plain_text(self.cleaned_data["full_name"])
 
     def clean_email(self):
-        email = _normalise_email(self.cleaned_data["email"])
-        if _users_with_email(email).exclude(pk=self.user.pk).exists():
-            raise forms.ValidationError(_("Another account already uses this email address."), code="email_taken")
-        return email
+        return _normalise_email(self.cleaned_data["email"])
+
+    def changes_email(self):
+        """The form asks for another sign-in address (read before validation, for the throttle)."""
+        posted = _normalise_email(self.data.get("email", ""))
+        return bool(posted) and posted.lower() != (getattr(self.user, self.email_field) or "").lower()
 
     def clean(self):
         cleaned = super().clean()
         email = cleaned.get("email")
-        if email and email.lower() != (self.initial.get("email") or "").lower():
+        self.new_email = None
+        if email and email.lower() != (getattr(self.user, self.email_field) or "").lower():
+            # The password first: without it, nothing is said about who else uses the address.
             if not self.user.check_password(cleaned.get("current_password") or ""):
                 self.add_error(
                     "current_password",
                     forms.ValidationError(_("Enter your current password to change your email address."), code="password_needed"),
                 )
+            elif email_is_taken(email, exclude_user=self.user):
+                self.add_error("email", forms.ValidationError(EMAIL_IN_USE, code="email_taken"))
+            else:
+                self.new_email = email
         return cleaned
-
-    def save(self, commit=True):
-        person = super().save(commit=commit)
-        email = self.cleaned_data["email"]
-        if commit and email != getattr(self.user, self.email_field):
-            setattr(self.user, self.email_field, email)
-            self.user.save(update_fields=[self.email_field])
-        return person
 
 
 class DeleteAccountForm(AccountForm):

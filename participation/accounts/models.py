@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .validators import nickname_skeleton
+
 
 def nickname_key(nickname):
     """The form of a nickname that must be unique: "Émile", "ÉMILE" and "émile" are one name.
@@ -48,12 +50,18 @@ class Person(models.Model):
     nickname = models.CharField(_("nickname"), max_length=40, unique=True, null=True, blank=True)
     # Case- and width-folded nickname; the uniqueness that matters to people reading names.
     nickname_key = models.CharField(max_length=160, unique=True, null=True, blank=True, editable=False)
+    # What the nickname looks like (UTS #39 skeleton): look-alikes are refused by the forms.
+    # Indexed, not unique: a newer Unicode confusables table may make two existing names collide,
+    # and saving an unrelated field of such a person must not fail.
+    nickname_skeleton = models.CharField(max_length=320, null=True, blank=True, editable=False, db_index=True)
     full_name = models.CharField(_("name"), max_length=150, blank=True)
     language = models.CharField(_("preferred language"), max_length=10, blank=True)
     accepted_terms_at = models.DateTimeField(_("accepted the terms at"), null=True, blank=True)
     email_confirmed_at = models.DateTimeField(_("email confirmed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
+    # A new sign-in address waiting for its confirmation link to be opened (see tokens).
+    pending_email = models.EmailField(_("new email address, not yet confirmed"), max_length=254, blank=True)
 
     objects = PersonQuerySet.as_manager()
 
@@ -74,9 +82,10 @@ class Person(models.Model):
         # Admin forms send "" for an empty nickname; NULL keeps the unique constraints happy.
         self.nickname = unicodedata.normalize("NFC", self.nickname.strip()) if self.nickname else None
         self.nickname_key = nickname_key(self.nickname)
+        self.nickname_skeleton = nickname_skeleton(self.nickname) if self.nickname else None
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "nickname" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "nickname_key"}
+            kwargs["update_fields"] = {*update_fields, "nickname_key", "nickname_skeleton"}
         super().save(*args, **kwargs)
 
 

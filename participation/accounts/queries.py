@@ -4,10 +4,10 @@ app's contributions and personal rows show up in profiles and exports without to
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.fields import GenericForeignKey
-from django.core import serializers
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, Window
-from django.utils import timezone
+from django.db.models import Count, DateTimeField, Q, UUIDField, Window
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from participation.core.conf import site_name
 from participation.core.models import Contribution
@@ -17,9 +17,7 @@ from .models import Person, nickname_key
 PROFILE_PAGE_SIZE = 20
 # Deeper pages cost more rows per model (see profile_contributions); nobody reads that far.
 PROFILE_MAX_PAGE = 200
-EXPORT_FORMAT = "dialogue-account-export/1"
-# Never exported: the hash is a secret, the key is derived from the nickname.
-EXPORT_EXCLUDED_FIELDS = {"password", "nickname_key"}
+EXPORT_FORMAT = "dialogue-account-export/2"
 
 
 def contribution_models():
@@ -104,26 +102,73 @@ def profile_contributions(person, page_number, viewer, per_page=PROFILE_PAGE_SIZ
     return Paginator(_MergedContributions(items, total), per_page).page(page_number)
 
 
-def export_data(user):
-    """Everything the platform holds about the person, as JSON-ready Python data."""
-    profile = serializers.serialize("python", [user])[0]["fields"]
+def _account(user, person, link):
+    """What the account itself holds, by name: never the password hash, permission flags
+    (staff, superuser, groups) or ids."""
+    found = {
+        "nickname": getattr(person, "nickname", None),
+        "public profile": link(reverse("accounts:profile", args=[person.nickname])) if getattr(person, "nickname", None) else None,
+        "name": getattr(person, "full_name", ""),
+        "email address": getattr(user, user.get_email_field_name()),
+        "new email address, not yet confirmed": getattr(person, "pending_email", "") or None,
+        "preferred language": getattr(person, "language", ""),
+        "signed up": getattr(person, "created_at", None) or getattr(user, "date_joined", None),
+        "email address confirmed": getattr(person, "email_confirmed_at", None),
+        "accepted the terms": getattr(person, "accepted_terms_at", None),
+        "last signed in": user.last_login,
+    }
+    # What a host's user model adds that people type in themselves.
+    if user.USERNAME_FIELD != user.get_email_field_name():
+        found["username"] = user.get_username()
+    for name, label in (("first_name", "first name"), ("last_name", "last name")):
+        if getattr(user, name, ""):
+            found[label] = getattr(user, name)
+    return found
+
+
+def _described(row, link):
+    """A row in words: the model's own export_data(link) when it has one (contributions always
+    do, see participation.core.models.Contribution); else its plain fields by their verbose
+    names, never its relations (other people, other rows), ids or bookkeeping (fields nobody
+    edits, but dates)."""
+    if hasattr(row, "export_data"):
+        return row.export_data(link)
+    found = {}
+    for field in row._meta.concrete_fields:
+        internal = isinstance(field, UUIDField) or not (field.editable or isinstance(field, DateTimeField))
+        if field.primary_key or field.is_relation or internal:
+            continue
+        value = getattr(row, f"get_{field.name}_display")() if field.choices else getattr(row, field.attname)
+        found[str(field.verbose_name)] = value
+    return found
+
+
+def export_data(user, link=str):
+    """Everything the platform holds about the person, as JSON-ready Python data a person can read.
+
+    Sections are discovered (every participation model pointing at the person, see
+    personal_data_models) and named after the model; each row says what it is through
+    _described. `link` turns a path into a full address (the view passes build_absolute_uri).
+    Keys are in English whatever the interface language, so the format stays the same for
+    programs that read it."""
     person = Person.objects.filter(user=user).first()
-    if person is not None:
-        profile.update(serializers.serialize("python", [person])[0]["fields"])
-        profile.pop("user", None)
-    for name in EXPORT_EXCLUDED_FIELDS:
-        profile.pop(name, None)
-    data = {}
-    for model, fields in personal_data_models():
-        query = Q()
-        for name in fields:
-            query |= Q(**{name: user})
-        rows = model._default_manager.filter(query).order_by("pk")
-        data[model._meta.label_lower] = serializers.serialize("python", rows)
+    sections = {}
+    with translation.override("en"):
+        for model, fields in personal_data_models():
+            query = Q()
+            for name in fields:
+                query |= Q(**{name: user})
+            generic = [field.name for field in model._meta.private_fields if isinstance(field, GenericForeignKey)]
+            rows = model._default_manager.filter(query).select_related().prefetch_related(*generic).order_by("pk")
+            name = str(model._meta.verbose_name_plural)
+            if name in sections:  # two apps chose the same name
+                name = f"{name} ({model._meta.app_config.verbose_name})"
+            sections[name] = [_described(row, link) for row in rows]
+        account = _account(user, person, link)
     return {
         "format": EXPORT_FORMAT,
         "site": site_name(),
-        "exported_at": timezone.now(),
-        "profile": {"id": user.pk, **profile},
-        "data": data,
+        "exported at": timezone.now(),
+        "account": account,
+        **sections,
     }

@@ -1,4 +1,4 @@
-"""Writes to accounts: registration, confirmation, deletion."""
+"""Writes to accounts: registration, confirmation, change of address, deletion."""
 
 import secrets
 from importlib import import_module
@@ -16,7 +16,32 @@ from .signals import account_deleted
 
 
 class AccountExists(Exception):
-    """Someone took the email address or nickname between the form check and the save."""
+    """The address belongs to an account that is not waiting for confirmation: `user`."""
+
+    def __init__(self, user):
+        super().__init__()
+        self.user = user
+
+
+class NicknameTaken(Exception):
+    """Someone took the nickname between the form check and the save."""
+
+
+class EmailTaken(Exception):
+    """Another account uses the address by the time a change of address is confirmed."""
+
+
+def _replace_pending_registrations(User, email):
+    """Delete the unconfirmed registrations holding this address: an unconfirmed account proves
+    nothing, and whoever holds the mailbox must be able to use it (and a stranger's leftover
+    password must not survive into their account)."""
+    email_field = User.get_email_field_name()
+    pending = Person.objects.awaiting_confirmation().filter(**{f"user__{email_field}__iexact": email})
+    User._default_manager.filter(pk__in=pending.values("user_id")).delete()
+
+
+def _account_with_email(User, email):
+    return User._default_manager.filter(**{f"{User.get_email_field_name()}__iexact": email}).first()
 
 
 def _set_username(user, User):
@@ -29,9 +54,9 @@ def _set_username(user, User):
 def register(*, email, nickname, password, full_name="", language=""):
     """A new, inactive account that waits for its email confirmation, with its Person.
 
-    An earlier registration with the same address that was never confirmed is replaced: an
-    unconfirmed account proves nothing, and whoever holds the mailbox must be able to sign up
-    (and a stranger's leftover password must not survive into their account)."""
+    An earlier registration with the same address that was never confirmed is replaced. Raises
+    AccountExists when another account has the address, NicknameTaken when someone took the
+    nickname meanwhile."""
     User = get_user_model()
     email_field = User.get_email_field_name()
     user = User(**{email_field: email}, is_active=False)
@@ -39,16 +64,18 @@ def register(*, email, nickname, password, full_name="", language=""):
     user.set_password(password)
     try:
         with transaction.atomic():
-            pending = Person.objects.awaiting_confirmation().filter(**{f"user__{email_field}__iexact": email})
-            User._default_manager.filter(pk__in=pending.values("user_id")).delete()
-            if User._default_manager.filter(**{f"{email_field}__iexact": email}).exists():
-                raise AccountExists
+            _replace_pending_registrations(User, email)
+            if (existing := _account_with_email(User, email)) is not None:
+                raise AccountExists(existing)
             user.save()
             user.participant = Person.objects.create(
                 user=user, nickname=nickname, full_name=full_name, language=language, accepted_terms_at=timezone.now()
             )
     except IntegrityError as error:
-        raise AccountExists from error
+        # A concurrent sign-up: with the address, or else with the nickname.
+        if (existing := _account_with_email(User, email)) is not None:
+            raise AccountExists(existing) from error
+        raise NicknameTaken from error
     return user
 
 
@@ -64,6 +91,30 @@ def confirm_email(user):
         user.is_active = True
         user.participant.email_confirmed_at = now
     return bool(updated)
+
+
+def request_email_change(user, new_email):
+    """Remember the new address until its link is opened; a newer request replaces it."""
+    Person.objects.filter(user=user).update(pending_email=new_email)
+    user.participant.pending_email = new_email
+
+
+def change_email(user, new_email):
+    """Make the confirmed new address the account's sign-in address. EmailTaken if another
+    account uses it by now (an unconfirmed registration with it is replaced, as at sign-up)."""
+    User = get_user_model()
+    email_field = User.get_email_field_name()
+    try:
+        with transaction.atomic():
+            _replace_pending_registrations(User, new_email)
+            if User._default_manager.filter(**{f"{email_field}__iexact": new_email}).exclude(pk=user.pk).exists():
+                raise EmailTaken
+            User._default_manager.filter(pk=user.pk).update(**{email_field: new_email})
+            Person.objects.filter(user=user).update(pending_email="")
+    except IntegrityError as error:  # taken in the same instant
+        raise EmailTaken from error
+    setattr(user, email_field, new_email)
+    user.participant.pending_email = ""
 
 
 def delete_account(user):
@@ -126,6 +177,7 @@ def _anonymise_in_place(user):
             "language": "",
             "accepted_terms_at": None,
             "email_confirmed_at": None,
+            "pending_email": "",
             "deleted_at": timezone.now(),
         },
     )

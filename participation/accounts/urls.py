@@ -16,6 +16,7 @@ urlpatterns = [
     path("password/reset/complete/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
     path("settings/", views.account_settings, name="settings"),
+    path("settings/email/<str:token>/", views.confirm_email_change, name="confirm_email_change"),
     path("export/", views.export, name="export"),
     path("delete/", views.delete, name="delete"),
     path("people/<path:nickname>/", views.profile, name="profile"),

@@ -86,8 +86,14 @@ def signup(request):
                     full_name=data["full_name"],
                     language=translation.get_language(),
                 )
-            except services.AccountExists:
-                form.add_error(None, _("Someone created an account with this email address or nickname a moment ago. Please check both and try again."))
+            except services.AccountExists as exists:
+                # The same page as for a new account; the address's owner hears about it, once
+                # in a while at most, however many places the attempts come from.
+                if exists.user.is_active and ratelimit.hit("signup", f"exists:{data['email'].lower()}", limit=1):
+                    emails.send_signup_attempt(request, exists.user)
+                return redirect("accounts:signup_done")
+            except services.NicknameTaken:
+                form.add_error("nickname", forms.NICKNAME_TAKEN)
             else:
                 emails.send_confirmation(request, user)
                 return redirect("accounts:signup_done")
@@ -257,14 +263,52 @@ def account_settings(request):
     person = Person.objects.select_related("user").get(pk=Person.objects.for_user(request.user).pk)
     if request.method == "POST":
         form = forms.SettingsForm(request.POST, instance=person)
+        # A change of address checks the password: counted per account and per connection.
+        if form.changes_email():
+            allowed = ratelimit.hit("email_change", f"ip:{ratelimit.client_ip(request)}")
+            allowed = ratelimit.hit("email_change", f"account:{request.user.pk}") and allowed
+            if not allowed:
+                form = forms.SettingsForm(
+                    instance=person, initial=_kept_input(request.POST, ["nickname", "full_name", "language", "email"])
+                )
+                return too_many_attempts(request, "accounts/settings.html", {"form": form}, "email_change")
         if form.is_valid():
             person = form.save()
             with translation.override(person.language):
-                messages.success(request, _("Your settings are saved."))
+                if form.new_email:
+                    services.request_email_change(person.user, form.new_email)
+                    emails.send_email_change(request, person.user, form.new_email)
+                    messages.success(
+                        request,
+                        _("Your settings are saved. To change your email address, open the link we have just sent to %(email)s.")
+                        % {"email": form.new_email},
+                    )
+                else:
+                    messages.success(request, _("Your settings are saved."))
                 return redirect(reverse("accounts:settings"))
     else:
         form = forms.SettingsForm(instance=person, initial={"language": person.language or translation.get_language()})
     return render(request, "accounts/settings.html", {"form": form})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm_email_change(request, token):
+    """GET shows a button, POST changes the address (mail scanners open links)."""
+    try:
+        user, new_email = tokens.email_change_for(token)
+    except tokens.InvalidToken as error:
+        return render(
+            request, "accounts/email_change_confirm.html", {"invalid": True, "expired": isinstance(error, tokens.ExpiredToken)}, status=400
+        )
+    if request.method == "POST":
+        try:
+            services.change_email(user, new_email)
+        except services.EmailTaken:
+            return render(request, "accounts/email_change_confirm.html", {"taken": True, "new_email": new_email}, status=409)
+        messages.success(request, _("Your email address is now %(email)s. Sign in with it from now on.") % {"email": new_email})
+        return redirect("accounts:settings" if request.user.pk == user.pk else "accounts:login")
+    return render(request, "accounts/email_change_confirm.html", {"new_email": new_email})
 
 
 @login_required
@@ -274,7 +318,7 @@ def export(request):
     if not request.user.has_perm("participation_accounts.manage_own_account"):
         raise PermissionDenied
     if request.method == "POST" or request.GET.get("download") == "1":
-        payload = json.dumps(queries.export_data(request.user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+        payload = json.dumps(queries.export_data(request.user, request.build_absolute_uri), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         response = HttpResponse(payload, content_type="application/json; charset=utf-8")
         filename = f"dialogue-my-data-{timezone.now():%Y-%m-%d}.json"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

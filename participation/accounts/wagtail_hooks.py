@@ -1,14 +1,13 @@
 """Participants in the Wagtail admin: whoever manages people can correct a nickname (an
 offensive one, say) or a language, whatever the host's user model and user admin are."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .forms import NICKNAME_HELP, NICKNAME_TAKEN, nickname_is_taken
+from .forms import NICKNAME_HELP, nickname_refusal
 from .models import Person
 from .validators import normalise_nickname, validate_nickname
 
@@ -23,8 +22,8 @@ class PersonAdminForm(WagtailAdminModelForm):
         if not nickname:
             return None
         validate_nickname(nickname)
-        if nickname_is_taken(nickname, exclude=self.instance if self.instance.pk else None):
-            raise forms.ValidationError(NICKNAME_TAKEN, code="nickname_taken")
+        if refusal := nickname_refusal(nickname, exclude=self.instance if self.instance.pk else None):
+            raise refusal
         return nickname
 
 

@@ -108,6 +108,16 @@ class Comment(Contribution):
     def score(self):
         return self.upvotes - self.downvotes
 
+    def export_data(self, link):
+        # A reply links to its parent: the parent's text is someone else's.
+        return {
+            **super().export_data(link),
+            "text": self.body,
+            "position": self.get_position_display(),
+            "in reply to": link(self.parent.get_absolute_url()) if self.parent_id else None,
+            "deleted": self.deleted_at,
+        }
+
     def get_absolute_url(self):
         return comment_link(target_url(self.target), self.pk)
 
@@ -135,3 +145,6 @@ class CommentVote(models.Model):
             models.UniqueConstraint(fields=["user", "comment"], name="comments_one_vote_per_person"),
             models.CheckConstraint(condition=models.Q(value__in=[1, -1]), name="comments_vote_up_or_down"),
         ]
+
+    def export_data(self, link):
+        return {"comment": link(self.comment.get_absolute_url()), "vote": self.get_value_display(), "voted": self.created_at}

@@ -11,6 +11,7 @@ DEFAULT_RATE_LIMITS = {
     "signup": (5, 3600),
     "login": (10, 900),  # the site's form, Wagtail's admin and front-end logins alike
     "password_reset": (5, 3600),
+    "email_change": (10, 3600),  # per account and per client: the settings form checks the password
     "page_password": (10, 900),
     "page_password_page": (100, 900),  # per protected page: enough for a room of people with a typo each
     "proposal": (10, 3600),

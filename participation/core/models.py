@@ -83,6 +83,18 @@ class Contribution(models.Model):
 
         return public_name(self.author)
 
+    def export_data(self, link):
+        """This contribution in its author's data export: fields named in words, the author's own
+        text only, no internal ids. `link` makes a path a full address. Subclasses add their
+        fields; a new kind of contribution is exported with these without writing anything."""
+        return {
+            "text": str(self),
+            "created": self.created_at,
+            "edited": self.edited_at,
+            "hidden by moderation": self.is_hidden,
+            "url": link(self.get_absolute_url()),
+        }
+
 
 class GroupLocale(models.Model):
     """Keeps a group's permissions on translatable participation content (official answers) to

@@ -61,6 +61,18 @@ class Report(models.Model):
     def __str__(self):
         return f"{self.get_reason_display()} ({self.content_type_id}/{self.object_id})"
 
+    def export_data(self, link):
+        # What was reported is linked, never copied: it is someone else's text.
+        target = self.target
+        url = getattr(target, "get_absolute_url", None)
+        return {
+            "reported": link(url()) if url else None,
+            "reason": self.get_reason_display(),
+            "note": self.note,
+            "reported at": self.created_at,
+            "resolved at": self.resolved_at,
+        }
+
 
 class ModerationAction(models.Model):
     """The moderators' log: every decision, with its reason. moderator None = automatic."""

@@ -3,6 +3,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 
 class Follow(models.Model):
@@ -19,6 +20,15 @@ class Follow(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "content_type", "object_id"], name="one_follow_per_target")]
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
+    def export_data(self, link):
+        """The followed page or proposal by its title and address."""
+        target = self.target
+        if isinstance(target, Page):
+            url = target.url
+        else:
+            url = target.get_absolute_url() if hasattr(target, "get_absolute_url") else None
+        return {"following": getattr(target, "title", None), "url": link(url) if url else None, "since": self.created_at}
+
 
 class Preference(models.Model):
     class Frequency(models.TextChoices):
@@ -31,6 +41,9 @@ class Preference(models.Model):
 
     class Meta:
         verbose_name = _("notification preference")
+
+    def export_data(self, link):
+        return {"emails about what you follow": self.get_frequency_display()}
 
 
 class Notification(models.Model):
@@ -53,3 +66,7 @@ class Notification(models.Model):
     class Meta:
         verbose_name = _("notification")
         ordering = ["created_at"]
+
+    def export_data(self, link):
+        # Not the excerpt: it quotes what someone else wrote.
+        return {"about": self.get_kind_display(), "url": link(self.url), "created": self.created_at, "sent": self.sent_at}

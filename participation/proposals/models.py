@@ -287,6 +287,17 @@ class Proposal(Contribution):
     def is_withdrawn(self):
         return self.withdrawn_at is not None
 
+    def export_data(self, link):
+        return {
+            "reference": self.reference,
+            "title": self.title,
+            **super().export_data(link),
+            "text": self.body,
+            "language": self.language,
+            "withdrawn": self.withdrawn_at,
+            "supports": self.support_count,
+        }
+
     def accepts_comments(self):
         # The comments app's hook: a withdrawn proposal keeps its thread, closed.
         return not self.is_withdrawn
@@ -346,5 +357,14 @@ class Support(models.Model):
 
     def __str__(self):
         return f"{self.user_id} → {self.proposal_id}"
+
+    def export_data(self, link):
+        # The proposal's public title, unless moderators hid it.
+        proposal = self.proposal
+        return {
+            "proposal": None if proposal.is_hidden else proposal.title,
+            "url": link(proposal.get_absolute_url()),
+            "supported": self.created_at,
+        }
 
 

@@ -130,7 +130,7 @@ def test_a_link_or_image_cannot_sign_anyone_out():
     assert signed_in_as(client) is None
 
 
-def test_changing_the_sign_in_address_needs_the_password():
+def test_changing_the_sign_in_address_needs_the_password_and_the_new_mailbox():
     person = make_person("careful")
     client = client_for(person)
     data = {"nickname": person.participant.nickname, "full_name": "", "language": "en", "email": "attacker@example.org"}
@@ -139,7 +139,13 @@ def test_changing_the_sign_in_address_needs_the_password():
     assert "Enter your current password to change your email address." in visible_text(response.content)
     person.refresh_from_db()
     assert person.email != "attacker@example.org"
+    # The password alone is not enough: the change waits for the link sent to the new address.
     assert client.post("/en/accounts/settings/", {**data, "current_password": PASSWORD}).status_code == 302
+    person.refresh_from_db()
+    assert person.email != "attacker@example.org"
+    [to_new] = [message for message in mail.outbox if message.to == ["attacker@example.org"]]
+    link = re.search(r"https?://\S+/accounts/settings/email/\S+/", to_new.body).group(0)
+    assert Client().post(link).status_code == 302
     person.refresh_from_db()
     assert person.email == "attacker@example.org"
 

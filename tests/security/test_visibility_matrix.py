@@ -160,6 +160,7 @@ EXEMPT = {
             "accounts:signup", "accounts:signup_done", "accounts:resend_confirmation", "accounts:confirm", "accounts:login",
             "accounts:logout", "accounts:password_reset", "accounts:password_reset_done", "accounts:password_reset_confirm",
             "accounts:password_reset_complete", "accounts:password_change", "accounts:settings", "accounts:delete",
+            "accounts:confirm_email_change",
         ],
         "the person's own account: no page's participation",
     ),

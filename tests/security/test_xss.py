@@ -366,7 +366,7 @@ def test_data_export_holds_the_raw_text_as_json_strings(dialogue, topic, citizen
     data = parse_json(response.content)
     strings = set(json_strings(data))
     assert {proposal.title, proposal.body, comment.body, clean_plain_text(PAYLOADS["xss-locator"])} <= strings
-    assert data["profile"]["full_name"] == clean_plain_text(PAYLOADS["xss-locator"])
+    assert data["account"]["name"] == clean_plain_text(PAYLOADS["xss-locator"])
 
 
 # CSV exports

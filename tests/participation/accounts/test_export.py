@@ -1,10 +1,15 @@
 import json
 
 import pytest
-from django.db import transaction
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
+from django.utils import translation
 
 from participation.accounts.queries import personal_data_models
+from participation.comments.models import Comment, CommentVote
+from participation.moderation.models import Report
+from participation.notifications.models import Follow, Preference
+from participation.proposals.models import Proposal, Support
 
 pytestmark = pytest.mark.django_db
 
@@ -33,47 +38,104 @@ def test_export_needs_a_signed_in_person(client):
     assert response["Location"].startswith("/en/accounts/login/")
 
 
-@pytest.mark.parametrize("method", ["post", "get"])
-def test_export_holds_the_profile_and_every_personal_row(person, person_client, make_person, make_note, note_model, method):
-    mine = [make_note(person, "First idea"), make_note(person, "Second idea")]
-    theirs = make_note(make_person(), "Not mine")
+def keys_of(value):
+    """Every key at every depth of the JSON."""
+    if isinstance(value, dict):
+        return set(value) | {key for item in value.values() for key in keys_of(item)}
+    if isinstance(value, list):
+        return {key for item in value for key in keys_of(item)}
+    return set()
 
+
+@pytest.fixture
+def others_and_mine(person, make_person, dialogue):
+    """The person's own contributions and activity around another person's proposal and comment."""
+    other = make_person("other")
+    theirs = Proposal.objects.create(dialogue=dialogue, author=other, title="Shade for the square", body="THEIR-PROPOSAL-TEXT")
+    mine = Proposal.objects.create(dialogue=dialogue, author=person, title="Benches by the river", body="MY-PROPOSAL-TEXT")
+    on_theirs = {"dialogue": dialogue, "content_type": ContentType.objects.get_for_model(Proposal), "object_id": theirs.pk}
+    parent = Comment.objects.create(author=other, body="THEIR-PARENT-TEXT", **on_theirs)
+    reply = Comment.objects.create(author=person, body="MY-REPLY-TEXT", parent=parent, depth=2, **on_theirs)
+    Support.objects.create(user=person, proposal=theirs)
+    CommentVote.objects.create(user=person, comment=parent, value=1)
+    Report.objects.create(
+        reporter=person, content_type=on_theirs["content_type"], object_id=parent.pk, dialogue=dialogue, reason="off_topic", note="MY-REPORT-NOTE"
+    )
+    Follow.objects.create(user=person, content_type=on_theirs["content_type"], object_id=theirs.pk)
+    Preference.objects.create(user=person, frequency=Preference.Frequency.DAILY)
+    return {"theirs": theirs, "mine": mine, "parent": parent, "reply": reply, "other": other}
+
+
+@pytest.mark.parametrize("method", ["post", "get"])
+def test_export_holds_the_account_in_words_without_secrets_ids_or_flags(person, person_client, method):
+    person.is_staff = True  # a flag the export must not mention
+    person.save()
     data = download(person_client, method)
 
-    profile = data["profile"]
-    assert profile["id"] == person.pk
-    assert profile["email"] == "amina@example.org"
-    assert profile["nickname"] == "Amina"
-    assert profile["full_name"] == "Amina Private-Surname"
-    assert "password" not in profile and "nickname_key" not in profile
-    assert person.password not in json.dumps(data)
-
-    # Discovered, not listed: every participation model pointing at people has its section.
-    labels = {model._meta.label_lower for model, _fields in personal_data_models()}
-    assert "participation_accounts.testnote" in labels
-    assert set(data["data"]) == labels
-    notes = data["data"]["participation_accounts.testnote"]
-    assert sorted(row["pk"] for row in notes) == sorted(note.pk for note in mine)
-    assert {row["fields"]["body"] for row in notes} == {"First idea", "Second idea"}
-    assert theirs.pk not in [row["pk"] for row in notes]
+    account = data["account"]
+    assert account["nickname"] == "Amina"
+    assert account["email address"] == "amina@example.org"
+    assert account["name"] == "Amina Private-Surname"
+    assert account["preferred language"] == "en"
+    assert account["public profile"] == "http://testserver/en/accounts/people/Amina/"
+    text = json.dumps(data)
+    assert person.password not in text and "pbkdf2" not in text
+    for internal in ("id", "pk", "model", "fields", "user", "content_type", "is_staff", "is_superuser", "groups", "user_permissions", "password", "nickname_key", "nickname_skeleton"):
+        assert internal not in keys_of(data), internal
 
 
-def test_export_includes_rows_of_other_apps_when_they_point_at_the_person(person, person_client):
-    # Whatever other participation models are installed when this runs: fill one row for each
-    # model whose only required relation is the person, and expect to find it.
-    created = {}
-    for model, fields in personal_data_models():
-        if model._meta.app_label == "participation_accounts":
-            continue
-        try:
-            with transaction.atomic():
-                created[model._meta.label_lower] = model._default_manager.create(**{fields[0]: person}).pk
-        except Exception:  # noqa: BLE001 - the model needs more than a person; skip it
-            continue
-    assert created, "no participation model besides accounts could be filled with just a person"
+def test_export_describes_contributions_and_activity_and_holds_no_other_persons_text(person, person_client, others_and_mine):
     data = download(person_client)
-    for label, pk in created.items():
-        assert pk in [row["pk"] for row in data["data"][label]], label
+    theirs, mine, reply = others_and_mine["theirs"], others_and_mine["mine"], others_and_mine["reply"]
+
+    [proposal] = data["proposals"]
+    assert proposal["title"] == "Benches by the river"
+    assert proposal["text"] == "MY-PROPOSAL-TEXT"
+    assert proposal["url"] == f"http://testserver/en/proposals/{mine.pk}/"
+    assert proposal["created"].startswith(f"{mine.created_at:%Y-%m-%d}")
+
+    [comment] = data["comments"]
+    assert comment["text"] == "MY-REPLY-TEXT"
+    assert comment["url"].endswith(f"?comment={reply.pk}#comment-{reply.pk}")
+    assert comment["in reply to"].endswith(f"#comment-{others_and_mine['parent'].pk}")
+
+    assert data["supports"] == [{"proposal": "Shade for the square", "url": f"http://testserver/en/proposals/{theirs.pk}/", "supported": data["supports"][0]["supported"]}]
+    assert [vote["vote"] for vote in data["comment votes"]] == ["Up"]
+    [report] = data["reports"]
+    assert (report["reason"], report["note"]) == ("Off-topic", "MY-REPORT-NOTE")
+    assert data["follows"][0]["following"] == "Shade for the square"
+    assert data["follows"][0]["url"] == f"http://testserver/en/proposals/{theirs.pk}/"
+    assert data["notification preferences"] == [{"emails about what you follow": "One digest per day"}]
+
+    # Another person's words appear nowhere: not the comment replied to, voted on or reported,
+    # not the supported proposal's text, not their name.
+    text = json.dumps(data, ensure_ascii=False)
+    for foreign in ("THEIR-PARENT-TEXT", "THEIR-PROPOSAL-TEXT", others_and_mine["other"].participant.nickname, others_and_mine["other"].email):
+        assert foreign not in text
+    for internal in ("content_type", "object_id", "user", "author", "reporter", "proposal_id", "pk", "id"):
+        assert internal not in keys_of(data), internal
+
+
+def test_a_contribution_model_accounts_never_heard_of_is_exported(person, person_client, make_person, make_note):
+    make_note(person, "First idea")
+    make_note(person, "Second idea")
+    make_note(make_person(), "Not mine")
+
+    data = download(person_client)
+
+    notes = data["test notes"]
+    assert sorted(note["text"] for note in notes) == ["First idea", "Second idea"]
+    assert all(note["url"].startswith("http://testserver/en/test-notes/") for note in notes)
+    assert "Not mine" not in json.dumps(data)
+
+
+def test_every_model_pointing_at_people_has_its_section(person, person_client, note_model):
+    # Discovered, not listed: whatever participation models are installed when this runs.
+    data = download(person_client)
+    with translation.override("en"):
+        names = {str(model._meta.verbose_name_plural) for model, _fields in personal_data_models()}
+    assert "test notes" in names
+    assert names <= set(data)
 
 
 def test_export_needs_a_csrf_token_for_post(person):

@@ -129,3 +129,68 @@ def test_sign_up_explains_the_refusal_in_the_visitors_language(nickname, message
         french = gettext(message) % {"max": 4}
     assert french != message % {"max": 4}
     assert french in response.content.decode().replace("&#x27;", "'")
+
+
+TOO_SIMILAR = "This nickname is too similar to an existing one. Please choose another one."
+# "b0b" (a zero) and "ВОВ" (all Cyrillic) pass every rule of their own; only the comparison with
+# "bob" refuses them. "bоb" (a Cyrillic о among Latin letters) is refused whichever rule runs first.
+LOOK_ALIKES = ["b0b", "\u0412\u041e\u0412"]
+
+
+@pytest.fixture
+def bob(make_person):
+    return make_person(nickname="bob")
+
+
+def french(message):
+    with translation.override("fr"):
+        translated = gettext(message)
+    assert translated != message
+    return translated
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("nickname", [*LOOK_ALIKES, "b\u043eb"])
+def test_sign_up_refuses_a_look_alike_of_an_existing_nickname(bob, nickname):
+    response = Client().post("/fr/accounts/signup/", form_data(nickname=nickname))
+    assert response.status_code == 200
+    assert not User.objects.filter(email="lea@example.org").exists()
+    if nickname in LOOK_ALIKES:
+        assert french(TOO_SIMILAR) in response.content.decode().replace("&#x27;", "'")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("nickname", [*LOOK_ALIKES, "b\u043eb"])
+def test_settings_refuse_a_look_alike_of_another_persons_nickname(bob, person, person_client, nickname):
+    data = {"nickname": nickname, "full_name": "", "language": "fr", "email": person.email}
+    response = person_client.post("/fr/accounts/settings/", data)
+    assert response.status_code == 200
+    if nickname in LOOK_ALIKES:
+        assert french(TOO_SIMILAR) in response.content.decode().replace("&#x27;", "'")
+    person.refresh_from_db()
+    assert person.participant.nickname == "Amina"
+
+
+@pytest.mark.django_db
+def test_a_person_keeps_their_own_nickname_and_its_skeleton_is_stored(bob, person, person_client):
+    assert bob.participant.nickname_skeleton == nickname_skeleton("ВОВ")
+    response = person_client.post("/en/accounts/settings/", {"nickname": "AMINA", "full_name": "", "language": "en", "email": person.email})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.participant.nickname_skeleton == nickname_skeleton("amina")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("nickname", [*LOOK_ALIKES, "b\u043eb"])
+def test_the_admin_refuses_a_look_alike_of_another_persons_nickname(bob, person, nickname):
+    User.objects.create_superuser("root", "root@example.org", "a-Long-and-Unusual-password-42")
+    admin = Client()
+    admin.login(username="root", password="a-Long-and-Unusual-password-42")
+    url = f"/admin/snippets/participation_accounts/person/edit/{person.participant.pk}/"
+    response = admin.post(url, {"nickname": nickname, "full_name": "", "language": "en"})
+    assert response.status_code == 200
+    errors = response.context["form"].errors["nickname"]
+    if nickname in LOOK_ALIKES:
+        assert errors == [TOO_SIMILAR]
+    person.refresh_from_db()
+    assert person.participant.nickname == "Amina"

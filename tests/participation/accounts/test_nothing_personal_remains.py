@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from participation.accounts.models import OutgoingEmail
 from participation.accounts.tasks import send_queued_email
+from participation.accounts.validators import nickname_skeleton
 from participation.comments.models import Comment, CommentVote
 from participation.comments.services import post_comment, vote
 from participation.moderation import services as moderation
@@ -90,11 +91,14 @@ def test_a_deleted_account_leaves_nothing_personal_anywhere(database_tasks, dial
     send_queued_emails()
     reset_token = re.search(r"/accounts/password/reset/([^/\s]+/[^/\s]+)/", mail.outbox[-1].body).group(1)
     client.post("/en/accounts/password/reset/", {"email": "noor.haddad@example.net"})  # one still queued
+    # A change of address asked for and never confirmed.
+    settings_data = {"nickname": "NoorH", "full_name": "Noor Haddad-Privé", "language": "fr", "email": "noor.new@example.net"}
+    assert client.post("/en/accounts/settings/", {**settings_data, "current_password": PASSWORD}).status_code == 302
 
     username = noor.username
     assert client.post("/en/accounts/delete/", {"password": PASSWORD, "confirm": "on"}).status_code == 302
 
-    secrets = ["noor.haddad@example.net", "Noor Haddad-Privé", "NoorH", "noorh", username, confirm_path.split("/")[-2], reset_token]
+    secrets = ["noor.haddad@example.net", "noor.new@example.net", "Noor Haddad-Privé", "NoorH", "noorh", nickname_skeleton("NoorH"), username, confirm_path.split("/")[-2], reset_token]
     found = [(table, column) for table, column, value in every_text_value() for secret in secrets if secret in value]
     assert found == []
 

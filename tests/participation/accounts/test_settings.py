@@ -1,5 +1,13 @@
+import re
+
 import pytest
+from django.core import mail
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
+
+from participation.accounts.models import Person
+from tests.factories import client_for
 
 from .conftest import PASSWORD
 
@@ -53,21 +61,106 @@ def test_nickname_taken_in_another_case_is_refused_keeping_the_input(person, per
     assert person.participant.nickname == "Amina"
 
 
-def test_changing_the_email_needs_the_password_and_a_free_address(person, person_client, make_person):
+def change_link(message):
+    return re.search(r"https?://\S+/accounts/settings/email/\S+/", message.body).group(0)
+
+
+def signs_in(email):
+    return Client().post("/en/accounts/login/", {"username": email, "password": PASSWORD}).status_code == 302
+
+
+def test_nothing_is_said_about_another_accounts_address_before_the_password(person, person_client, make_person):
     make_person(email="taken@example.org")
+    for password in ("", "not-my-password"):
+        response = person_client.post("/en/accounts/settings/", settings_data(person, email="Taken@example.org", current_password=password))
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Enter your current password to change your email address." in html
+        assert "Another account already uses this email address." not in html
     response = person_client.post("/en/accounts/settings/", settings_data(person, email="Taken@example.org", current_password=PASSWORD))
     assert "Another account already uses this email address." in response.content.decode()
+    person.refresh_from_db()
+    assert person.email == "amina@example.org" and person.participant.pending_email == ""
+    assert mail.outbox == []
 
-    response = person_client.post("/en/accounts/settings/", settings_data(person, email="amina@new.example"))
-    assert "Enter your current password to change your email address." in response.content.decode()
+
+def test_email_change_attempts_are_throttled_per_account(settings, person, person_client):
+    settings.RATE_LIMITS = {"email_change": (2, 3600)}
+    for _attempt in range(2):
+        person_client.post("/en/accounts/settings/", settings_data(person, email="amina@new.example", current_password="guess"))
+    response = person_client.post("/en/accounts/settings/", settings_data(person, email="amina@new.example", current_password=PASSWORD))
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
+    html = response.content.decode()
+    assert "Too many attempts." in html and 'value="amina@new.example"' in html
+    assert mail.outbox == []
+    # From another connection too: the account is counted, not only the address.
+    other = client_for(person, REMOTE_ADDR="192.0.2.77")
+    assert other.post("/en/accounts/settings/", settings_data(person, email="amina@new.example", current_password=PASSWORD)).status_code == 429
+    # Other settings still save.
+    assert person_client.post("/en/accounts/settings/", settings_data(person, full_name="Amina K.")).status_code == 302
+
+
+def test_an_email_change_waits_for_the_link_sent_to_the_new_address(person, person_client):
+    Person.objects.filter(user=person).update(language="fr")
+    response = person_client.post("/en/accounts/settings/", settings_data(person, language="fr", email="amina@new.example", current_password=PASSWORD))
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.email == "amina@example.org"
+    assert person.participant.pending_email == "amina@new.example"
+    assert not signs_in("amina@new.example")
+    with translation.override("fr"):
+        pending = gettext("Your change of email address to %(email)s is waiting: open the link we sent to that address. Until then, you sign in with your current address.")
+    assert pending % {"email": "amina@new.example"} in person_client.get("/fr/accounts/settings/").content.decode().replace("&#x27;", "'")
+
+    to_new, to_old = (next(message for message in mail.outbox if message.to == [address]) for address in ("amina@new.example", "amina@example.org"))
+    assert len(mail.outbox) == 2
+    with translation.override("fr"):
+        assert to_new.subject == gettext("Confirm your new email address for %(site_name)s") % {"site_name": "Dialogue"}
+        assert gettext("If it was not you, someone knows your password: choose a new one now, and the change will not happen.") in to_old.body
+    assert "amina@new.example" in to_old.body and "/fr/accounts/password/reset/" in to_old.body
+    assert "/accounts/settings/email/" not in to_old.body  # only the new address can confirm
+
+    link = change_link(to_new)
+    page = Client().get(link)  # a mail scanner, or another browser
+    assert page.status_code == 200 and "<form" in page.content.decode()
     person.refresh_from_db()
     assert person.email == "amina@example.org"
 
-    response = person_client.post("/en/accounts/settings/", settings_data(person, email="amina@new.example", current_password=PASSWORD))
-    assert response.status_code == 302
+    assert Client().post(link).status_code == 302
     person.refresh_from_db()
-    assert person.email == "amina@new.example"
-    assert Client().post("/en/accounts/login/", {"username": "amina@new.example", "password": PASSWORD}).status_code == 302
+    assert person.email == "amina@new.example" and person.participant.pending_email == ""
+    assert signs_in("amina@new.example") and not signs_in("amina@example.org")
+    assert Client().post(link).status_code == 400  # used up
+
+
+def test_a_change_to_an_address_taken_meanwhile_is_refused_cleanly(person, person_client, make_person):
+    person_client.post("/en/accounts/settings/", settings_data(person, email="amina@new.example", current_password=PASSWORD))
+    link = change_link(next(message for message in mail.outbox if message.to == ["amina@new.example"]))
+    make_person(email="AMINA@new.example")
+    response = Client().post(link)
+    assert response.status_code == 409
+    assert "Another account now uses amina@new.example. Your email address has not changed." in response.content.decode()
+    person.refresh_from_db()
+    assert person.email == "amina@example.org"
+
+
+@pytest.mark.parametrize("then", ["new_password", "newer_request", "expired"])
+def test_a_change_link_stops_working(settings, person, person_client, then):
+    person_client.post("/en/accounts/settings/", settings_data(person, email="amina@new.example", current_password=PASSWORD))
+    link = change_link(next(message for message in mail.outbox if message.to == ["amina@new.example"]))
+    if then == "new_password":  # the owner takes their account back
+        person.set_password("another-Long-password-77")
+        person.save()
+    elif then == "newer_request":
+        person_client.post("/en/accounts/settings/", settings_data(person, email="amina@other.example", current_password=PASSWORD))
+    else:
+        settings.ACCOUNT_CONFIRMATION_MAX_AGE = -1
+    response = Client().post(link)
+    assert response.status_code == 400
+    assert ("This link has expired." in response.content.decode()) is (then == "expired")
+    person.refresh_from_db()
+    assert person.email == "amina@example.org"
 
 
 def test_markup_in_the_private_name_is_stripped(person, person_client):
