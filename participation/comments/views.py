@@ -14,8 +14,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from participation.core import ratelimit
+from participation.core.http import json_error, refused, sign_in_first, wants_json
 from participation.core.visibility import viewer_of
-from participation.moderation.http import json_error, sign_in_url, wants_json
 from participation.moderation.services import is_blocked
 
 from . import services
@@ -38,21 +38,16 @@ def participant_required(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            if wants_json(request):
-                return json_error(_("Sign in to take part in the discussion."), status=401)
-            return HttpResponseRedirect(sign_in_url(request.get_full_path() if request.method == "GET" else None))
+            next_url = request.get_full_path() if request.method == "GET" else ""
+            return sign_in_first(request, next_url, message=_("Sign in to take part in the discussion."))
         return view(request, *args, **kwargs)
 
     return wrapper
 
 
 def refuse(request, message, status=403, back=None):
-    if wants_json(request):
-        return json_error(message, status=status)
-    if back and status != 403:
-        messages.error(request, message)
-        return HttpResponseRedirect(back)
-    return TemplateResponse(request, "comments/refused.html", {"message": message, "back_url": back}, status=status)
+    # A refused vote or edit returns to the discussion with the reason; a 403 says why on a page.
+    return refused(request, message, status=status, back_url=back, redirect_back=status != 403)
 
 
 def form_errors(form):

@@ -16,6 +16,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .conf import site_name
+from .http import wants_json
+
 
 def _bad(raw):
     """True for bytes that are not UTF-8 text or that hold a NUL."""
@@ -43,17 +46,14 @@ def bad_input(request):
     return request.method == "POST" and _bad_form_data(request)
 
 
-def wants_json(request):
-    return request.path_info.startswith("/api/") or "application/json" in request.headers.get("Accept", "")
-
-
 def bad_input_response(request):
     # The locale middleware has not run yet: take the language from the address or the browser.
     with translation.override(translation.get_language_from_request(request, check_path=True)):
         message = _("This address or form contains characters that are not valid text. Please check what you typed.")
         if wants_json(request):
             return JsonResponse({"error": message}, status=400)
-        return HttpResponseBadRequest(render_to_string("core/bad_request.html", {"message": message}))
+        context = {"message": message, "site_name": site_name()}
+        return HttpResponseBadRequest(render_to_string("core/bad_request.html", context))
 
 
 class BadInputMiddleware:

@@ -21,6 +21,8 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from .http import wants_json
+
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 5
@@ -39,13 +41,6 @@ def database_unavailable(error):
         if raw is None or getattr(raw, "closed", False) or getattr(raw, "broken", False):
             return True
     return False
-
-
-def wants_json(request):
-    return (
-        "application/json" in request.headers.get("Accept", "")
-        or request.headers.get("X-Requested-With") == "XMLHttpRequest"
-    )
 
 
 def unavailable_response(request):

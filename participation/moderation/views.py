@@ -10,11 +10,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from participation.core import ratelimit
+from participation.core.http import json_error, refused, sign_in_url, wants_json
 from participation.core.visibility import viewer_of
 
 from . import queries, services
 from .forms import ReportForm
-from .http import json_error, sign_in_url, wants_json
 from .models import Report
 
 
@@ -29,12 +29,6 @@ def content_url(obj):
         if url:
             return url
     return obj.dialogue.url if obj.dialogue_id else "/"
-
-
-def refused(request, message, status=403):
-    if wants_json(request):
-        return json_error(message, status=status)
-    return TemplateResponse(request, "moderation/refused.html", {"message": message}, status=status)
 
 
 @require_http_methods(["GET", "POST"])

@@ -4,19 +4,19 @@ import secrets
 
 from django.apps import apps
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import engines
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
 from participation.core import ratelimit
-from participation.core.http import safe_next
+from participation.core import http
+from participation.core.http import refused, safe_next, wants_json
 from participation.core.visibility import viewer_of
 
 from . import queries, services
@@ -25,27 +25,13 @@ from .forms import ListFilterForm, ProposalForm
 from .models import DialogueSettings, Proposal
 
 
-def wants_json(request):
-    return request.headers.get("Accept", "").startswith("application/json")
-
-
 def error_response(request, message, status, next_url=None):
     """JSON for scripts; for people, a message and a way back (or a page saying why)."""
-    if wants_json(request):
-        return JsonResponse({"error": str(message)}, status=status)
-    if next_url:
-        messages.error(request, message)
-        return HttpResponseRedirect(next_url)  # a URL, never a view name to reverse
-    return render(request, "proposals/refused.html", {"message": message}, status=status)
+    return refused(request, message, status=status, back_url=next_url, redirect_back=True)
 
 
 def sign_in_first(request, next_url=None):
-    if wants_json(request):
-        return JsonResponse({"error": str(proposal_rules.SIGN_IN)}, status=403)
-    try:
-        return redirect_to_login(next_url or request.get_full_path())
-    except NoReverseMatch:  # a site without a sign-in page
-        return error_response(request, proposal_rules.SIGN_IN, 403)
+    return http.sign_in_first(request, next_url, message=proposal_rules.SIGN_IN)
 
 
 def dialogue_or_404(request, dialogue_id):

@@ -6,7 +6,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from participation.core.text import render_plain_text
-from participation.moderation.http import sign_in_url
+from participation.core.http import sign_in_url
 from participation.moderation.services import is_blocked
 
 from ..models import Comment, Position, target_url

@@ -125,7 +125,7 @@ def test_blocked_people_cannot_post(proposal, citizen, author):
         ("author", "support", True, 403),
         ("citizen", "support", True, 200),
         ("citizen", "support", False, 403),
-        ("anonymous", "support", True, 403),
+        ("anonymous", "support", True, 401),
     ],
 )
 def test_pages_follow_the_rules(people, proposal, dialogue, role, action, phase_open, status):

@@ -141,7 +141,7 @@ def test_visitors_are_asked_to_sign_in(client, proposal):
     response = client.post(support_url(proposal))
     assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
     response = client.post(support_url(proposal), **JSON)
-    assert response.status_code == 403 and response.json() == {"error": "Please sign in first."}
+    assert response.status_code == 401 and response.json() == {"error": "Please sign in first."}
     assert count(proposal) == 0
 
 
