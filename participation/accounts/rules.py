@@ -2,7 +2,7 @@
 
 import rules
 
-from .models import person_of
+from participation.core.rules import is_participant
 
 
 @rules.predicate
@@ -11,11 +11,6 @@ def is_public_person(user, person):
     return person is not None and person.user.is_active and person.deleted_at is None and bool(person.nickname)
 
 
-@rules.predicate
-def has_live_account(user):
-    return user.is_authenticated and user.is_active and getattr(person_of(user), "deleted_at", None) is None
-
-
 rules.add_perm("participation_accounts.view_profile", is_public_person)
 # Export and delete one's own data; signed-in people only, and only while the account exists.
-rules.add_perm("participation_accounts.manage_own_account", has_live_account)
+rules.add_perm("participation_accounts.manage_own_account", is_participant)

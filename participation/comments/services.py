@@ -1,4 +1,5 @@
-"""Writes of the comments app. Views check permissions (rules.py) and validate input (forms.py)."""
+"""Writes of the comments app. Input arrives validated by the forms (forms.py); the rules
+(rules.py) are enforced here, whoever calls."""
 
 from django.db import transaction
 from django.db.models import F
@@ -8,17 +9,17 @@ from wagtail.models import Page
 
 from participation.core.dialogues import dialogue_for
 from participation.core.models import Contribution
+from participation.core.rules import Refused
 from participation.core.signals import contribution_created
 from participation.moderation.services import log_deletion
 
+from . import rules as comment_rules
 from .models import MAX_DEPTH, Comment, CommentVote, allows_positions, target_class, target_content_type
 
 
-class CommentError(Exception):
+class CommentError(Refused):
     def __init__(self, message, status=400):
-        super().__init__(message)
-        self.message = message
-        self.status = status
+        super().__init__(message, status)
 
 
 def dialogue_of(target):
@@ -57,6 +58,7 @@ def accepts_comments(target):
 def post_comment(author, target, body, parent=None, position=""):
     """A new comment or reply. A reply to a comment at the deepest level (3) joins that comment's
     own thread at level 3, so the conversation goes on without nesting further."""
+    comment_rules.RULES.check(author, "post_comment", error=CommentError)
     if not is_commentable(target):
         raise CommentError(_("Comments are closed here."), status=403)
     if parent is not None:
@@ -96,6 +98,7 @@ def delete_comment(user, comment, reason=""):
     """Soft delete: the words go, the place in the thread (and the replies) stay.
 
     A moderator removing someone else's comment is logged in the moderation history."""
+    comment_rules.RULES.check(user, "remove_comment", comment, error=CommentError)
     with transaction.atomic():
         comment.body = ""
         comment.position = ""
@@ -113,6 +116,7 @@ def vote(user, comment, value):
     concurrency: the comment row is locked while the vote row and both counters change."""
     if value not in (1, -1):
         raise CommentError(_("Vote up or down."))
+    comment_rules.RULES.check(user, "vote_comment", comment, error=CommentError)
     with transaction.atomic():
         list(Comment.objects.select_for_update().filter(pk=comment.pk).values_list("pk", flat=True))
         existing = CommentVote.objects.filter(user=user, comment_id=comment.pk).first()

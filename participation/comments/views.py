@@ -4,7 +4,6 @@ participation.js (Accept: application/json) get JSON: {"error": ...} with a 4xx 
 
 import functools
 
-import rules
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.template.loader import render_to_string
@@ -16,8 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from participation.core import ratelimit
 from participation.core.http import json_error, refused, sign_in_first, wants_json
 from participation.core.visibility import viewer_of
-from participation.moderation.services import is_blocked
 
+from . import rules as comment_rules
 from . import services
 from .forms import CommentForm, DeleteCommentForm, NewCommentForm
 from .models import Comment, allows_positions, comment_link, target_url
@@ -73,13 +72,9 @@ def new(request):
     if target is None or not viewer_of(request).sees(target):
         return refuse(request, _("This page or contribution does not exist (any more)."), status=404 if not wants_json(request) else 400)
     back = target_url(target)
-    if not rules.has_perm("participation_comments.post_comment", user):
-        message = (
-            _("Your account has been blocked by the moderators: you cannot post comments.")
-            if is_blocked(user)
-            else _("Your account cannot post comments.")
-        )
-        return refuse(request, message)
+    reason = comment_rules.denial(user, "post_comment")
+    if reason:
+        return refuse(request, reason)
     if not services.is_commentable(target):
         return refuse(request, _("Comments are closed here."))
     parent = None
@@ -152,8 +147,9 @@ def edit(request, pk):
     if target is None:
         raise Http404(_("This comment's page no longer exists."))
     back = comment_url(comment, target)
-    if not rules.has_perm("participation_comments.edit_comment", request.user, comment):
-        return refuse(request, _("Only the author can edit this comment, while it is visible."))
+    reason = comment_rules.denial(request.user, "edit_comment", comment)
+    if reason:
+        return refuse(request, reason)
     positions = allows_positions(target)
     initial = {"body": comment.body, "position": comment.position}
     form = CommentForm(request.POST or None, initial=initial, allow_positions=positions)
@@ -188,8 +184,9 @@ def delete(request, pk):
     comment = visible_comment_or_404(request, pk)
     target = comment.target
     back = comment_url(comment, target) if target is not None else "/"
-    if not rules.has_perm("participation_comments.remove_comment", request.user, comment):
-        return refuse(request, _("Only the author or a moderator can delete this comment."))
+    reason = comment_rules.denial(request.user, "remove_comment", comment)
+    if reason:
+        return refuse(request, reason)
     needs_reason = comment.author_id != request.user.pk
     form = DeleteCommentForm(request.POST if request.method == "POST" else None, needs_reason=needs_reason)
     error = ""
@@ -222,10 +219,9 @@ def vote(request, pk):
     value = VOTE_VALUES.get(request.POST.get("value", ""))
     if value is None:
         return refuse(request, _("Vote up or down."), status=400, back=back)
-    if not rules.has_perm("participation_comments.vote_comment", request.user, comment):
-        if comment.author_id == request.user.pk:
-            return refuse(request, _("You cannot vote on your own comment."), back=back)
-        return refuse(request, _("This comment cannot receive votes."), back=back)
+    reason = comment_rules.denial(request.user, "vote_comment", comment)
+    if reason:
+        return refuse(request, reason, back=back)
     # Votes are cheap and frequent: a looser limit than posting, in the same scope.
     if not ratelimit.hit("comment", f"vote:{request.user.pk}", limit=120, period=60):
         return refuse(request, _("You have voted many times in a short time. Please wait a minute."), status=429, back=back)

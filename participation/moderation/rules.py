@@ -1,35 +1,10 @@
-"""Who may report and who moderates. Other apps compose these predicates (proposals, comments):
-
-    from participation.moderation.rules import can_participate, is_moderator, is_not_blocked
-"""
+"""Who may report and who moderates: a Rulebook (participation.core.rules), each refusal with
+its reason. The services enforce it; views ask it what to offer."""
 
 import rules
+from django.utils.translation import gettext_lazy as _
 
-from participation.accounts.models import person_of
-
-from .services import can_moderate, is_blocked
-
-
-@rules.predicate
-def is_active_participant(user):
-    """Signed in, active, and not an account deleted by its owner."""
-    return bool(
-        user is not None
-        and user.is_authenticated
-        and user.is_active
-        and getattr(person_of(user), "deleted_at", None) is None
-    )
-
-
-@rules.predicate
-def is_not_blocked(user):
-    return not is_blocked(user)
-
-
-@rules.predicate
-def is_moderator(user):
-    """Holds the "participation_moderation.moderate" permission (the "Moderators (participation)" group)."""
-    return can_moderate(user)
+from participation.core.rules import Rulebook, is_moderator, is_not_blocked, is_participant
 
 
 @rules.predicate
@@ -37,7 +12,17 @@ def is_not_own_contribution(user, obj):
     return obj is None or obj.author_id is None or obj.author_id != getattr(user, "pk", None)
 
 
-can_participate = is_active_participant & is_not_blocked
+SIGN_IN = _("Sign in to report content.")
 
-rules.add_perm("participation_moderation.report_content", can_participate & is_not_own_contribution)
-rules.add_perm("participation_moderation.use_queue", is_active_participant & is_moderator)
+CHECKS = {
+    "report_content": [
+        (is_participant, SIGN_IN),
+        (is_not_blocked, _("Your account has been blocked by the moderators: you cannot report content.")),
+        (is_not_own_contribution, _("You cannot report your own contribution.")),
+    ],
+    "use_queue": [(is_participant, SIGN_IN), (is_moderator, _("Only moderators can do this."))],
+}
+
+RULES = Rulebook("participation_moderation", CHECKS)
+can = RULES.can
+denial = RULES.denial

@@ -1,7 +1,7 @@
 """Writes of the moderation app: reports, decisions and blocks, each logged.
 
-Views check permissions with rules (participation/moderation/rules.py); the services check the
-few invariants again so a script or another app cannot skip them."""
+The rules (participation/moderation/rules.py) are enforced here, so a view, a script or another
+app cannot skip them."""
 
 from django.apps import apps
 from django.conf import settings
@@ -12,19 +12,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from participation.core.models import Contribution
+from participation.core.rules import Refused
 from participation.core.signals import public_content_changed
 
+from . import rules as moderation_rules
 from .models import BlockedUser, ModerationAction, Reason, Report
 
 DEFAULT_AUTO_HIDE_REPORTS = 3
 
 
-class ModerationError(Exception):
+class ModerationError(Refused):
     """A refusal with a message for the person (already reported, already hidden, ...)."""
 
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message, status=400):
+        super().__init__(message, status)
 
 
 class AlreadyReported(ModerationError):
@@ -110,12 +111,9 @@ def report(user, obj, reason, note=""):
     person may not report it. Returns the Report."""
     if user is None or not user.is_authenticated:
         raise PermissionDenied(_("Sign in to report content."))
-    if is_blocked(user):
-        raise ModerationError(_("Your account has been blocked by the moderators: you cannot report content."))
     if not is_reportable(obj):
         raise ModerationError(_("This content cannot be reported."))
-    if obj.author_id is not None and obj.author_id == user.pk:
-        raise ModerationError(_("You cannot report your own contribution."))
+    moderation_rules.RULES.check(user, "report_content", obj, error=ModerationError)
     if reason not in Reason.values:
         raise ModerationError(_("Choose a reason."))
     content_type, object_id = _key(obj)

@@ -1,6 +1,5 @@
 """Public moderation pages: the report form and the transparency figures of a dialogue."""
 
-import rules
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
@@ -14,6 +13,7 @@ from participation.core.http import json_error, refused, sign_in_url, wants_json
 from participation.core.visibility import viewer_of
 
 from . import queries, services
+from . import rules as moderation_rules
 from .forms import ReportForm
 from .models import Report
 
@@ -42,10 +42,9 @@ def report(request, content_type_id, object_id):
         if wants_json(request):
             return json_error(_("Sign in to report content."), status=401)
         return redirect(sign_in_url(request.get_full_path()))
-    if services.is_blocked(user):
-        return refused(request, _("Your account has been blocked by the moderators: you cannot report content."))
-    if not rules.has_perm("participation_moderation.report_content", user, obj):
-        return refused(request, _("You cannot report your own contribution."))
+    reason = moderation_rules.denial(user, "report_content", obj)
+    if reason:
+        return refused(request, reason)
     if Report.objects.for_object(obj).filter(reporter=user).exists():
         return _done(request, back, services.AlreadyReported().message, level=messages.INFO)
     if obj.hidden_at is not None:

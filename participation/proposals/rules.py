@@ -1,20 +1,18 @@
 """Who may do what with proposals, in one place.
 
-Each action is a list of (predicate, reason) checks: the permission is all of them, and the
-first failing one tells the person why not, in their language. Views and templates use
-`can(user, action, obj)`, which (unlike user.has_perm) gives superusers no free pass on
-author-only actions. The same rules are registered as "proposals.<action>" permissions.
+Each action is a list of (predicate, reason) checks in a Rulebook (participation.core.rules):
+the permission is all of them, and the first failing one tells the person why not, in their
+language. Services enforce them; views and templates ask `can(user, action, obj)`.
 
 Decisions: authors cannot support their own proposal (a support means someone else agrees);
 authors may withdraw until the proposal has an official answer, in any phase; editing needs the
 proposal phase to be open; an official answer is given by editors or moderators."""
 
 import rules
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from participation.accounts.models import person_of
 from participation.core import dialogues
+from participation.core.rules import SIGN_IN, Rulebook, is_author, is_moderator, is_not_blocked, is_participant
 
 from .models import DialogueSettings, Proposal
 
@@ -39,35 +37,9 @@ def _phase_open(dialogue, field):
 
 
 @rules.predicate
-def is_participant(user):
-    return bool(user and user.is_authenticated and user.is_active and not getattr(person_of(user), "deleted_at", None))
-
-
-@rules.predicate
-def is_not_blocked(user):
-    """Moderators may block a person from posting (when the moderation app is installed)."""
-    if not apps.is_installed("participation.moderation"):
-        return True
-    from participation.moderation.rules import is_not_blocked as moderation_allows
-
-    return moderation_allows.test(user)
-
-
-@rules.predicate
-def is_author(user, proposal):
-    return bool(proposal is not None and user.is_authenticated and proposal.author_id == user.pk)
-
-
-@rules.predicate
 def is_editor(user):
     """Organiser staff: admin access plus the right to change proposals."""
     return bool(user.is_authenticated and user.has_perm("wagtailadmin.access_admin") and user.has_perm("participation_proposals.change_proposal"))
-
-
-@rules.predicate
-def is_moderator(user):
-    # The permission is defined by the moderation app.
-    return bool(user.is_authenticated and user.has_perm("participation_moderation.moderate"))
 
 
 @rules.predicate
@@ -100,7 +72,6 @@ def not_answered(user, proposal):
     return proposal is not None and not proposal.is_answered
 
 
-SIGN_IN = _("Please sign in first.")
 BLOCKED = _("Moderators have blocked your account from posting.")
 PROPOSALS_CLOSED = _("Proposals are closed in the current phase of this dialogue.")
 SUPPORTS_CLOSED = _("Supporting is closed in the current phase of this dialogue.")
@@ -140,25 +111,6 @@ CHECKS = {
     "answer_proposal": [(is_editor | is_moderator, _("Only editors and moderators can answer proposals."))],
 }
 
-for _action, _checks in CHECKS.items():
-    _rule = _checks[0][0]
-    for _predicate, _reason in _checks[1:]:
-        _rule = _rule & _predicate
-    rules.add_perm(f"proposals.{_action}", _rule)
-
-
-def can(user, action, obj=None):
-    return denial(user, action, obj) is None
-
-
-def denial(user, action, obj=None, assume_signed_in=False):
-    """Why `user` may not do `action` on `obj` (translated), or None when they may.
-
-    With `assume_signed_in`, answers for a visitor as if they signed in: is there any point
-    in asking them to?"""
-    for predicate, reason in CHECKS[action]:
-        if assume_signed_in and predicate is is_participant:
-            continue
-        if not predicate.test(user, obj):
-            return reason
-    return None
+RULES = Rulebook("participation_proposals", CHECKS)
+can = RULES.can
+denial = RULES.denial

@@ -57,7 +57,7 @@ def test_permission_matrix(people, proposal, dialogue, phase_open):
             fresh = Proposal.objects.select_related("dialogue").get(pk=proposal.pk)
             obj = target(action, fresh)
             by_helper = proposal_rules.can(people[role], action, obj)
-            by_rules = rules.has_perm(f"proposals.{action}", people[role], obj)
+            by_rules = rules.has_perm(f"participation_proposals.{action}", people[role], obj)
             assert by_helper == by_rules, (action, role)
             if by_helper:
                 allowed.add(role)
