@@ -35,6 +35,7 @@ def pending(client):
         },
     )
     user = User.objects.get(email="noor@example.org")
+    assert mail.outbox[-1].body.startswith("Bonjour noor,")  # greeted by the nickname they chose
     link = re.search(r"http://testserver(/fr/accounts/confirm/\S+/)", mail.outbox[-1].body).group(1)
     mail.outbox.clear()
     return user, link

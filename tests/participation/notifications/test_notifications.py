@@ -68,6 +68,7 @@ def test_comment_on_a_followed_page_emails_followers_in_their_language(topic, ru
     with translation.override("fr"):
         kind = gettext("New comment")
     assert message.subject == f"{kind}: {topic.title}"
+    assert message.body.startswith("Bonjour lecteur,")
     assert "Who keeps our data safe?" in message.body
     assert "/notifications/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
 
