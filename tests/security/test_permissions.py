@@ -259,11 +259,17 @@ def test_hidden_contributions_do_not_reach_the_public(client, dialogue, topic, m
         f"/en/accounts/people/{author.participant.nickname}/",
         topic.url,
     ]
-    for who in (client, client_for(make_person("citizen")), client_for(author)):
+    profile = public[4]
+    readers = {"anonymous": client, "citizen": client_for(make_person("citizen")), "author": client_for(author)}
+    for name, who in readers.items():
         for url in public:
             content = who.get(url).content.decode()
             for secret in ("Secretly hidden", "Hidden body words"):
                 assert secret not in content, f"{url} shows hidden text"
+            # Nor who wrote it ("carol" above "Hidden by moderation"). The author's own header
+            # shows their nickname, and a profile names its person.
+            if name != "author" and url != profile:
+                assert author.participant.nickname not in content, f"{url} names the author of hidden content"
     assert "Hidden body words" in client_for(moderator).get(proposal.get_absolute_url()).content.decode()
 
 
