@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from participation.accounts.models import person_of
 from participation.core.conf import site_name
+from participation.core.visibility import viewer_for
 
 UNSUBSCRIBE_SALT = "participation_notifications.unsubscribe"
 
@@ -28,6 +29,13 @@ def user_from_token(token):
 
 def absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def still_visible(user, notifications):
+    """The notifications whose subject the person may still see: a page restricted or
+    unpublished since the event stays out of the email."""
+    viewer = viewer_for(user)
+    return [n for n in notifications if n.content_type_id is None or viewer.sees(n.subject)]
 
 
 def send(user, notifications, digest=False):
@@ -53,7 +61,7 @@ def send(user, notifications, digest=False):
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split())[:200],  # one line: a header never carries line breaks
         body=body,
-        to=[user.email],
+        to=[getattr(user, user.get_email_field_name())],
         headers={"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
     )
     message.send()

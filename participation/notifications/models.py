@@ -57,6 +57,11 @@ class Notification(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    # What it is about, so an email sent later (a digest) leaves out what the person may no
+    # longer see (participation.core.visibility).
+    content_type = models.ForeignKey(ContentType, null=True, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField(null=True)
+    subject = GenericForeignKey("content_type", "object_id")
     subject_title = models.CharField(max_length=300)
     excerpt = models.TextField(blank=True)
     url = models.CharField(max_length=500)

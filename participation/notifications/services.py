@@ -73,6 +73,8 @@ def notify(user_ids, kind, subject, excerpt="", actor=None):
         notification = Notification.objects.create(
             user=user,
             kind=kind,
+            content_type=content_type_of(subject),
+            object_id=subject.pk,
             subject_title=str(subject)[:300],
             excerpt=(excerpt or "")[:EXCERPT_LENGTH],
             url=url_of(subject, language),

@@ -11,7 +11,8 @@ def send_notification_email(notification_id):
     notification = Notification.objects.select_related("user").filter(pk=notification_id, sent_at__isnull=True).first()
     if notification is None:
         return
-    emails.send(notification.user, [notification])
+    if emails.still_visible(notification.user, [notification]):
+        emails.send(notification.user, [notification])
     Notification.objects.filter(pk=notification.pk).update(sent_at=timezone.now())
 
 
@@ -22,9 +23,10 @@ def send_daily_digests():
     users = get_user_model().objects.filter(pk__in=pending.values("user_id"), is_active=True)
     sent = 0
     for user in users:
-        items = list(pending.filter(user=user))
-        if items:
-            emails.send(user, items, digest=True)
-            Notification.objects.filter(pk__in=[item.pk for item in items]).update(sent_at=timezone.now())
+        items = list(pending.filter(user=user).prefetch_related("subject"))
+        shown = emails.still_visible(user, items)
+        if shown:
+            emails.send(user, shown, digest=True)
             sent += 1
+        Notification.objects.filter(pk__in=[item.pk for item in items]).update(sent_at=timezone.now())
     return sent

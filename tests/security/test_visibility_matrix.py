@@ -288,3 +288,19 @@ def test_followers_who_may_not_see_a_page_are_not_notified(dialogue, topic, mail
     recipients = {address for message in mailoutbox for address in message.to}
     assert member.email in recipients and outsider.email not in recipients
     assert json.dumps([m.body for m in mailoutbox]).count("News for the members") == 1
+
+
+def test_a_digest_leaves_out_what_was_restricted_since(dialogue, topic, mailoutbox, django_capture_on_commit_callbacks):
+    from participation.notifications.models import Preference
+    from participation.notifications.tasks import send_daily_digests
+
+    world = World(dialogue, topic)
+    reader = make_person("reader")
+    Preference.objects.create(user=reader, frequency=Preference.Frequency.DAILY)
+    Follow.objects.create(user=reader, content_type=world.page_type, object_id=topic.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(world.author, topic, "Said before the page closed")
+    world.restrict("group-restricted topic")
+    mailoutbox.clear()
+    send_daily_digests.call()
+    assert not any(reader.email in message.to for message in mailoutbox)
