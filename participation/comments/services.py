@@ -85,7 +85,8 @@ def post_comment(author, target, body, parent=None, position=""):
     return comment
 
 
-def edit_comment(comment, body, position=None):
+def edit_comment(user, comment, body, position=None):
+    comment_rules.RULES.check(user, "edit_comment", comment, error=CommentError)
     comment.body = body
     if position is not None:
         comment.position = position

@@ -161,7 +161,9 @@ def edit(request, pk):
                 form.add_error(None, _("You have posted many comments in a short time. Please wait a few minutes."))
                 status = 429
             else:
-                services.edit_comment(comment, form.cleaned_data["body"], form.cleaned_data.get("position") if positions else None)
+                services.edit_comment(
+                    request.user, comment, form.cleaned_data["body"], form.cleaned_data.get("position") if positions else None
+                )
                 if wants_json(request):
                     return JsonResponse({"id": comment.pk, "message": _("Your comment is updated.")})
                 messages.success(request, _("Your comment is updated."))

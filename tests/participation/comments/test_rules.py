@@ -70,3 +70,26 @@ def test_a_superuser_does_not_edit_someone_elses_words(topic, alice):
     comment = comment_on(topic, alice, "My words")
     assert not rules.has_perm("participation_comments.edit_comment", admin, comment)
     assert rules.has_perm("participation_comments.remove_comment", admin, comment)
+
+
+def test_the_services_enforce_the_rules_whoever_calls(topic, alice, bob):
+    """Views ask the rules what to offer; the services refuse anyway, so a script, the API or a
+    later view cannot skip them."""
+    from participation.comments import services
+    from participation.moderation.services import block
+    from tests.factories import make_moderator
+
+    comment = comment_on(topic, alice, "Alice's words")
+    for attempt in (
+        lambda: services.edit_comment(bob, comment, "Bob's words now"),
+        lambda: services.delete_comment(bob, comment),
+        lambda: services.vote(alice, comment, 1),
+    ):
+        with pytest.raises(services.CommentError) as refusal:
+            attempt()
+        assert refusal.value.status == 403 and str(refusal.value.message)
+    block(make_moderator(), bob, "Insults.")
+    with pytest.raises(services.CommentError, match="blocked"):
+        services.post_comment(bob, topic, "Still here")
+    comment.refresh_from_db()
+    assert comment.body == "Alice's words" and comment.upvotes == 0
