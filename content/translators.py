@@ -73,6 +73,12 @@ def ensure_editor_group():
             "participation_proposals.add_dialoguesettings",
             "participation_proposals.change_dialoguesettings",
             "participation_activity.view_statistics",
+            # Gatherings: sessions of events and country editions; registrations read-only.
+            "participation_events.view_session",
+            "participation_events.add_session",
+            "participation_events.change_session",
+            "participation_events.delete_session",
+            "participation_events.view_registration",
         )
     )
     _grant_pages(group, Page.get_first_root_node())

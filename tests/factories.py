@@ -3,6 +3,7 @@
 leave them."""
 
 import itertools
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -12,6 +13,7 @@ from django.utils import timezone
 from participation.accounts.models import Person
 from participation.comments.models import Comment
 from participation.comments.services import post_comment
+from participation.events.models import Session
 from participation.proposals.models import Proposal
 
 PASSWORD = "a-Long-and-Unusual-password-42"
@@ -67,3 +69,10 @@ def comment_on(target, author, body="A thoughtful comment.", parent=None, **fiel
         Comment.objects.filter(pk=comment.pk).update(**fields)
         comment.refresh_from_db()
     return comment
+
+
+def make_session(page, **fields):
+    """A session on `page` starting in a week, for an hour, written straight to the database."""
+    starts_at = fields.pop("starts_at", timezone.now() + timedelta(days=7))
+    fields.setdefault("ends_at", starts_at + timedelta(hours=1))
+    return Session.objects.create(page=page, starts_at=starts_at, **fields)

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "participation.notifications",
     "participation.activity",
     "participation.api",
+    "participation.events",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales; keeps locale trees in sync
     "wagtail.contrib.forms",

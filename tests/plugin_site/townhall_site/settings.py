@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "participation.notifications",
     "participation.activity",
     "participation.api",
+    "participation.events",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     # A plain Wagtail site.

@@ -1,0 +1,135 @@
+"""Gatherings: sessions (a time slot of an event or country-edition page) and who registered.
+
+Times are stored in UTC; `time_zone` says in which zone the organisers think of them, so pages
+show them in that zone (and the visitor's) across daylight-saving changes. Access details (join
+link, meeting id, passcode, a private address) are shown only through
+services.access_details_for, never by templates reading these fields."""
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, URLValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+
+def validate_time_zone(value):
+    """An IANA zone name such as "Europe/Kyiv"; `available_timezones` keeps out file paths that
+    ZoneInfo would also open."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        known = False
+    else:
+        known = value in available_timezones()
+    if not known:
+        raise ValidationError(
+            _("“%(zone)s” is not a time zone. Use a name such as Europe/Kyiv or America/New_York."),
+            code="time_zone",
+            params={"zone": value},
+        )
+
+
+class Session(models.Model):
+    ONLINE, IN_PERSON, HYBRID = "online", "in_person", "hybrid"
+    MODES = [(ONLINE, _("Online")), (IN_PERSON, _("In person")), (HYBRID, _("Hybrid"))]
+
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="event_sessions", verbose_name=_("page"),
+        help_text=_("The event or country edition this session belongs to."),
+    )  # fmt: skip
+    title = models.CharField(_("label"), max_length=100, blank=True, help_text=_("Optional, for example “Slot 1”."))
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, validators=[MinValueValidator(1)], help_text=_("Leave empty for no limit.")
+    )
+    mode = models.CharField(_("mode"), max_length=10, choices=MODES, default=ONLINE)
+    join_url = models.URLField(
+        _("join link"), blank=True, validators=[URLValidator(schemes=["https"], message=_("Enter a link starting with https://."), code="https_only")]
+    )
+    meeting_id = models.CharField(_("meeting ID"), max_length=100, blank=True)
+    passcode = models.CharField(_("passcode"), max_length=100, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    address_is_private = models.BooleanField(
+        _("address only for participants"), default=False, help_text=_("Show the address only to confirmed participants, like the join link.")
+    )
+    access_opens_minutes = models.PositiveIntegerField(
+        _("access details appear (minutes before)"), default=10,
+        help_text=_("How long before the start confirmed participants see the join link, meeting ID, passcode and private address."),
+    )  # fmt: skip
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration deadline"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="events_session_ends_after_start"),
+            models.CheckConstraint(condition=Q(capacity__isnull=True) | Q(capacity__gte=1), name="events_session_capacity_positive"),
+        ]
+
+    def __str__(self):
+        when = timezone.localtime(self.starts_at, ZoneInfo(self.time_zone)).strftime("%Y-%m-%d %H:%M")
+        return f"{self.page.title} · {self.title + ' · ' if self.title else ''}{when} ({self.time_zone})"
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("A session must end after it starts.")})
+        if self.registration_opens_at and self.registration_closes_at and self.registration_closes_at <= self.registration_opens_at:
+            raise ValidationError({"registration_closes_at": _("The registration deadline must come after registration opens.")})
+
+    @property
+    def is_cancelled(self):
+        return self.cancelled_at is not None
+
+    @property
+    def zone(self):
+        return ZoneInfo(self.time_zone)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=Registration.CANCELLED)
+
+    def in_arrival_order(self):
+        return self.order_by("created_at", "pk")
+
+
+class Registration(models.Model):
+    CONFIRMED, WAITLISTED, CANCELLED = "confirmed", "waitlisted", "cancelled"
+    STATUSES = [(CONFIRMED, _("Confirmed")), (WAITLISTED, _("On the waiting list")), (CANCELLED, _("Cancelled"))]
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("session"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_registrations", verbose_name=_("person"))
+    status = models.CharField(_("status"), max_length=10, choices=STATUSES)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    promoted_at = models.DateTimeField(_("moved up from the waiting list at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # Once per person and session; a cancelled registration does not stop registering again.
+            models.UniqueConstraint(
+                fields=["session", "user"], condition=~Q(status="cancelled"), name="events_one_registration_per_person"
+            )
+        ]
+        indexes = [models.Index(fields=["session", "status", "created_at"], name="events_reg_session_status")]
+
+    def __str__(self):
+        return f"{self.session} · {self.get_status_display()}"

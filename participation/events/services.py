@@ -1,0 +1,145 @@
+"""Registering for sessions, cancelling, and who sees the access details.
+
+Errors are `EventError`s (participation.core.rules.Refused): a translated message and an HTTP
+status. Places stay exact under concurrency: the session's row is locked while places are
+counted, so registrations and cancellations of one session run one after the other; the waiting
+list is the arrival order (created_at, then id)."""
+
+from datetime import timedelta
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from participation.core.rules import Refused
+from participation.core.visibility import viewer_for
+
+from .models import Registration, Session
+from .rules import RULES
+
+
+class EventError(Refused):
+    pass
+
+
+def _locked(session, user, viewer):
+    """The session's row, locked; a session on a page the person may not see does not exist."""
+    session = Session.objects.select_for_update(of=("self",)).select_related("page").get(pk=session.pk)
+    if not (viewer or viewer_for(user)).sees_page(session.page):
+        raise EventError(_("There is no such session."), 404)
+    return session
+
+
+def _current(user, session):
+    return Registration.objects.active().filter(session=session, user=user).first()
+
+
+@transaction.atomic
+def register(user, session, answers=None, consent=True, viewer=None):
+    """Register `user`: confirmed while places are left, otherwise on the waiting list."""
+    session = _locked(session, user, viewer)
+    RULES.check(user, "register", session, error=EventError)
+    if not consent:
+        raise EventError(_("Please give your consent to register."), 400)
+    if _current(user, session) is not None:
+        raise EventError(_("You are already registered for this session."), 409)
+    confirmed = session.registrations.filter(status=Registration.CONFIRMED).count()
+    full = session.capacity is not None and confirmed >= session.capacity
+    now = timezone.now()
+    try:
+        return Registration.objects.create(
+            session=session,
+            user=user,
+            status=Registration.WAITLISTED if full else Registration.CONFIRMED,
+            created_at=now,
+            consent_at=now,
+            answers=answers or {},
+        )
+    except IntegrityError:
+        # Only if the session's lock did not serialise us (it does): the constraint still says no.
+        raise EventError(_("You are already registered for this session."), 409) from None
+
+
+@transaction.atomic
+def cancel(user, session, viewer=None):
+    """Cancel `user`'s registration. When it held a place, the first person waiting gets it:
+    returns that registration (promoted, so the caller can tell them), or None."""
+    session = _locked(session, user, viewer)
+    RULES.check(user, "cancel_registration", session, error=EventError)
+    registration = _current(user, session)
+    if registration is None:
+        raise EventError(_("You are not registered for this session."), 409)
+    held_place = registration.status == Registration.CONFIRMED
+    now = timezone.now()
+    registration.status, registration.cancelled_at = Registration.CANCELLED, now
+    registration.save(update_fields=["status", "cancelled_at"])
+    if not held_place or session.is_cancelled:
+        return None
+    waiting = session.registrations.filter(status=Registration.WAITLISTED).in_arrival_order().first()
+    if waiting is None:
+        return None
+    waiting.status, waiting.promoted_at = Registration.CONFIRMED, now
+    waiting.save(update_fields=["status", "promoted_at"])
+    return waiting
+
+
+def waiting_position(registration):
+    """1 for the first person waiting; None when not on the waiting list."""
+    if registration.status != Registration.WAITLISTED:
+        return None
+    ahead = registration.session.registrations.filter(status=Registration.WAITLISTED).filter(
+        Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
+class Access(NamedTuple):
+    """`details` (a dict) when the person may see them now; otherwise None, and `opens_at` says
+    when they will appear (None when they never will: not confirmed, or the session is over)."""
+
+    details: dict | None
+    opens_at: object = None
+
+
+def access_details_for(user, session, now=None, viewer=None):
+    now = now or timezone.now()
+    if session.is_cancelled or not (viewer or viewer_for(user)).sees_page(session.page):
+        return Access(None)
+    confirmed = user is not None and user.is_authenticated and Registration.objects.filter(
+        session=session, user=user, status=Registration.CONFIRMED
+    ).exists()
+    opens_at = session.starts_at - timedelta(minutes=session.access_opens_minutes)
+    if not confirmed or now >= session.ends_at:
+        return Access(None)
+    if now < opens_at:
+        return Access(None, opens_at)
+    details = {"join_url": session.join_url, "meeting_id": session.meeting_id, "passcode": session.passcode}
+    if session.address_is_private:
+        details["address"] = session.address
+    return Access(details)
+
+
+class LocalTimes(NamedTuple):
+    """Start and end in the session's zone, and in the visitor's when it is another zone."""
+
+    starts_at: object
+    ends_at: object
+    visitor_starts_at: object = None
+    visitor_ends_at: object = None
+
+
+def local_times(session, tz=None):
+    """`tz`: the visitor's zone (a ZoneInfo or an IANA name), or None."""
+    own = session.zone
+    result = LocalTimes(timezone.localtime(session.starts_at, own), timezone.localtime(session.ends_at, own))
+    if tz is None:
+        return result
+    visitor = ZoneInfo(tz) if isinstance(tz, str) else tz
+    if str(visitor) == str(own):
+        return result
+    return result._replace(
+        visitor_starts_at=timezone.localtime(session.starts_at, visitor), visitor_ends_at=timezone.localtime(session.ends_at, visitor)
+    )

@@ -1,0 +1,85 @@
+"""Places stay exact when many people register at once (PostgreSQL, real threads).
+
+As in tests/participation/proposals/test_concurrency.py: every write happens in a worker thread
+whose connection commits at once, and the test deletes exactly those rows."""
+
+import threading
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection, connections
+
+from content.models import DialoguePage
+from participation.events import services
+from participation.events.models import Registration, Session
+from tests.factories import make_person, make_session
+
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL; SQLite serialises writes"),
+    pytest.mark.django_db,
+]
+
+
+def in_thread(work):
+    result = {}
+
+    def run():
+        try:
+            result["value"] = work()
+        except Exception as error:  # noqa: BLE001 - re-raised in the caller's thread
+            result["error"] = error
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=60)
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")
+
+
+@pytest.fixture
+def committed():
+    rows = {"users": [], "sessions": []}
+    yield rows
+
+    def delete():
+        Session.objects.filter(pk__in=rows["sessions"]).delete()
+        get_user_model().objects.filter(pk__in=rows["users"]).delete()
+
+    in_thread(delete)
+
+
+def test_forty_people_racing_for_ten_places(committed):
+    dialogue = DialoguePage.objects.get(locale__language_code="en")
+    session = in_thread(lambda: make_session(dialogue, capacity=10))
+    committed["sessions"].append(session.pk)
+    people = in_thread(lambda: [make_person("racer") for _ in range(40)])
+    committed["users"] += [person.pk for person in people]
+    barrier = threading.Barrier(len(people))
+    outcomes = [None] * len(people)
+
+    def run(index, person):
+        try:
+            barrier.wait()
+            outcomes[index] = services.register(person, session).status
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            outcomes[index] = repr(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(index, person)) for index, person in enumerate(people)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes) == ["confirmed"] * 10 + ["waitlisted"] * 30
+    registrations = list(Registration.objects.filter(session=session))
+    assert sum(r.status == "confirmed" for r in registrations) == 10
+    waiting = [r for r in registrations if r.status == "waitlisted"]
+    # Everyone confirmed arrived before everyone waiting, and the positions are 1..30 in arrival order.
+    assert max(r.created_at for r in registrations if r.status == "confirmed") <= min(r.created_at for r in waiting)
+    positions = {r.pk: services.waiting_position(r) for r in waiting}
+    assert sorted(positions.values()) == list(range(1, 31))
+    assert [positions[r.pk] for r in sorted(waiting, key=lambda r: (r.created_at, r.pk))] == list(range(1, 31))
