@@ -99,7 +99,7 @@ def test_refusals_speak_the_persons_language(session, people):
     services.register(people[0], session)
     with override("fr"):
         message = str(refusal(lambda: services.register(people[0], session)).message)
-    assert message != "You are already registered for this session." and message
+    assert message == "Vous êtes déjà inscrit·e à cette session."
 
 
 def test_cancelling_promotes_the_first_person_waiting(session, people):
