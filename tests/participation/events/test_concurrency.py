@@ -13,30 +13,12 @@ from content.models import DialoguePage
 from participation.events import services
 from participation.events.models import Registration, Session
 from tests.factories import make_person, make_session
+from tests.threads import committed as in_thread
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL; SQLite serialises writes"),
     pytest.mark.django_db,
 ]
-
-
-def in_thread(work):
-    result = {}
-
-    def run():
-        try:
-            result["value"] = work()
-        except Exception as error:  # noqa: BLE001 - re-raised in the caller's thread
-            result["error"] = error
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=60)
-    if "error" in result:
-        raise result["error"]
-    return result.get("value")
 
 
 @pytest.fixture

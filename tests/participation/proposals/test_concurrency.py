@@ -18,32 +18,14 @@ from content.models import DialoguePage
 from participation.proposals import services
 from participation.proposals.models import DialogueSettings, Proposal, Support
 
+from tests.threads import committed as in_thread
+
 from .conftest import make_proposal, make_user
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL; SQLite serialises writes"),
     pytest.mark.django_db,
 ]
-
-
-def in_thread(work):
-    """Run work() on a connection of its own (autocommit: committed when it returns)."""
-    result = {}
-
-    def run():
-        try:
-            result["value"] = work()
-        except Exception as error:  # noqa: BLE001 - re-raised in the caller's thread
-            result["error"] = error
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=60)
-    if "error" in result:
-        raise result["error"]
-    return result.get("value")
 
 
 class Committed:
