@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Outside the language prefix: the API's language is a parameter (?lang=), not the address.
     path("api/v1/", include("participation.api.urls")),
+    path("", include("participation.events.calendar_urls")),  # /calendar.ics and other feeds
 ]
 
 if settings.DEBUG:

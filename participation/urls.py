@@ -12,4 +12,5 @@ urlpatterns = [
     path("notifications/", include("participation.notifications.urls")),
     path("", include("participation.activity.urls")),
     path("", include("participation.api.open_data_urls")),
+    path("", include("participation.events.urls")),
 ]

@@ -56,6 +56,8 @@ class Person(models.Model):
     nickname_skeleton = models.CharField(max_length=320, null=True, blank=True, editable=False, db_index=True)
     full_name = models.CharField(_("name"), max_length=150, blank=True)
     language = models.CharField(_("preferred language"), max_length=10, blank=True)
+    # Session times are shown in it when the browser does not say its own (no JavaScript, emails).
+    time_zone = models.CharField(_("time zone"), max_length=64, blank=True)
     accepted_terms_at = models.DateTimeField(_("accepted the terms at"), null=True, blank=True)
     email_confirmed_at = models.DateTimeField(_("email confirmed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
@@ -99,6 +101,7 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(max_length=300)
     body = models.TextField()
     html_body = models.TextField(blank=True)
+    ics = models.TextField(blank=True)  # an iCalendar file attached as invite.ics
     from_email = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 

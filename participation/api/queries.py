@@ -15,7 +15,8 @@ from participation.comments.models import Comment
 from participation.core.visibility import public_viewer
 from participation.moderation.queries import hidden_counts
 from participation.proposals import queries as proposal_queries
-from participation.proposals.models import DialogueSettings, Proposal, ProposalAnswer, canonical_page, default_language_code
+from participation.core.pages import canonical_page, default_language_code
+from participation.proposals.models import DialogueSettings, Proposal, ProposalAnswer
 
 # Anonymous on purpose: nothing about the caller (supports, votes, rights) goes into an answer.
 NOBODY = AnonymousUser()

@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from participation.core.pages import canonical_page
+
 
 def validate_time_zone(value):
     """An IANA zone name such as "Europe/Kyiv"; `available_timezones` keeps out file paths that
@@ -87,6 +89,12 @@ class Session(models.Model):
         if self.registration_opens_at and self.registration_closes_at and self.registration_closes_at <= self.registration_opens_at:
             raise ValidationError({"registration_closes_at": _("The registration deadline must come after registration opens.")})
 
+    def save(self, *args, **kwargs):
+        # Sessions are the same in every language: they hang on the page's default-locale version.
+        if self.page_id:
+            self.page = canonical_page(self.page)
+        super().save(*args, **kwargs)
+
     @property
     def is_cancelled(self):
         return self.cancelled_at is not None
@@ -114,6 +122,9 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered at"), default=timezone.now)
     promoted_at = models.DateTimeField(_("moved up from the waiting list at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    # In an edition whose participants are pre-selected (by lot, participation.selection), only
+    # selected people receive the access details.
+    selected_at = models.DateTimeField(_("selected at"), null=True, blank=True)
     consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
 

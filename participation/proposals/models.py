@@ -13,11 +13,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy as _
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from participation.core.models import Contribution, ContributionQuerySet
+from participation.core.pages import canonical_page
 from participation.core.phases import PhaseKind
 
 DEFAULT_REFERENCE_PREFIX = "DLG"
@@ -36,23 +36,6 @@ def default_proposal_phases():
 
 def default_support_phases():
     return list(DEFAULT_SUPPORT_PHASES)
-
-
-def default_language_code():
-    # What Locale.get_default() looks up, without the query.
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
-
-
-def canonical_page(page):
-    """The page's version in the default locale (the page itself when there is none)."""
-    if page is None:
-        return None
-    default_code = default_language_code()
-    if page.locale.language_code == default_code:
-        return page
-    return (
-        Page.objects.filter(translation_key=page.translation_key, locale__language_code=default_code).first() or page
-    )
 
 
 class PhaseSetField(models.JSONField):

@@ -9,9 +9,10 @@ from django.db.models import BigIntegerField, Exists, ExpressionWrapper, F, Oute
 from django.utils import translation
 from wagtail.models import Page
 
+from participation.core.pages import default_language_code
 from participation.core.text import clean_plain_text
 
-from .models import DEFAULT_REFERENCE_PREFIX, DialogueSettings, Proposal, ProposalAnswer, ProposalState, Support, default_language_code
+from .models import DEFAULT_REFERENCE_PREFIX, DialogueSettings, Proposal, ProposalAnswer, ProposalState, Support
 
 PER_PAGE = 20
 SIMILARITY_THRESHOLD = 0.3

@@ -14,11 +14,12 @@ from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
 from participation.accounts.models import person_of
+from participation.core.pages import canonical_page
 from participation.core.signals import contribution_created, proposal_answered
 from participation.core.visibility import viewer_for
 
 from . import rules as proposal_rules
-from .models import DialogueSettings, Proposal, ProposalAnswer, Support, canonical_page
+from .models import DialogueSettings, Proposal, ProposalAnswer, Support
 from .queries import supports_used
 
 
