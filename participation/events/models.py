@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, URLValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from wagtail.models import Page
 from participation.core.pages import canonical_page
 
 from .hooks import sessions_may_overlap
+from .signals import session_cancelled
 
 
 def validate_time_zone(value):
@@ -112,7 +113,12 @@ class Session(models.Model):
         # Sessions are the same in every language: they hang on the page's default-locale version.
         if self.page_id:
             self.page = canonical_page(self.page)
+        cancelling = self.cancelled_at is not None and (
+            self.pk is None or Session.objects.filter(pk=self.pk, cancelled_at__isnull=True).exists()
+        )
         super().save(*args, **kwargs)
+        if cancelling:  # the admin or a script: registrants are told once the change is committed
+            transaction.on_commit(lambda: session_cancelled.send(sender=Session, session=self))
 
     @property
     def is_cancelled(self):
