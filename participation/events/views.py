@@ -1,7 +1,7 @@
 """Registering, cancelling and one's own registrations: thin views over services, rules, queries."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -18,13 +18,13 @@ from .models import Registration, Session
 from .rules import RULES
 
 
-def page_or_404(request, page_id):
+def event_page(request, page_id):
     """The event or edition page, in the visitor's language when translated, if this person may
-    see it and it has sessions."""
+    see it and it has sessions; otherwise None."""
     page = Page.objects.filter(pk=page_id).first()
     viewer = viewer_of(request)
     if page is None or not viewer.sees_page(page) or not queries.sessions_for(page).exists():
-        raise Http404(_("There is no such event."))
+        return None
     localized = page.localized
     return (localized if viewer.sees_page(localized) else page).specific
 
@@ -51,7 +51,9 @@ def _form_page(request, page, form, registered, status=200):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def register(request, page_id):
-    page = page_or_404(request, page_id)
+    page = event_page(request, page_id)
+    if page is None:
+        return refused(request, _("There is no such event."), status=404)
     if not request.user.is_authenticated:
         return sign_in_first(request)
     sessions = list(queries.sessions_for(page).select_related("page"))
