@@ -27,6 +27,7 @@ from participation.core.phases import PhaseKind
 from participation.events.models import validate_time_zone
 
 from .blocks import BriefingStreamBlock, RegistrationQuestionsBlock, SpeakerBlock
+from .panels import SessionsPanel
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -270,6 +271,7 @@ class GatheringPage(models.Model):
     total_places = None
 
     registration_panels = [FieldPanel("profile_questions"), FieldPanel("consent_text")]
+    sessions_panel = SessionsPanel(heading=_("Sessions"))
 
     class Meta:
         abstract = True
@@ -333,6 +335,7 @@ class CountryEditionPage(GatheringPage, Page):
             ],
             heading=_("Registration"),
         ),
+        GatheringPage.sessions_panel,
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     override_translatable_fields = synchronized(
@@ -493,6 +496,7 @@ class EventPage(GatheringPage, Page):
         FieldPanel("series"),
         FieldPanel("speakers"),
         FieldPanel("agenda"),
+        GatheringPage.sessions_panel,
         MultiFieldPanel(GatheringPage.registration_panels, heading=_("Registration")),
         MultiFieldPanel(
             [

@@ -13,7 +13,7 @@ from content.models import (
     CountryEditionPage, DialoguePage, EventPage, EventSeries, EventsIndexPage, HomePage, SessionPattern, TopicPage,
 )  # fmt: skip
 from participation.events.queries import sessions_for
-from tests.factories import client_for, make_person
+from tests.factories import client_for, make_person, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +175,17 @@ def test_only_people_who_may_add_events_create_occurrences(client, home, transla
     refused = translator_client.post(url, {"series": series.pk, "first_month": "2027-01", "count": "1", "status": "publish"})
     assert refused.status_code == 302 and refused.url == reverse("wagtailadmin_home")
     assert not EventPage.objects.filter(series=series).exists()
+
+
+# --- Sessions in the page editor ----------------------------------------------------------------
+
+
+def test_the_editor_lists_a_pages_sessions_and_adds_one_for_it(editor_client, dialogue):
+    edition = add_edition(dialogue)
+    make_session(edition, title="Slot 1", starts_at=utc(2027, 10, 10, 7), time_zone="Europe/Kyiv", capacity=25)
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[edition.pk])).content.decode()
+    assert "Slot 1" in html and "Sun 10 Oct 2027, 10:00–11:00 (Europe/Kyiv)" in html
+    add_url = reverse("wagtailsnippets_participation_events_session:add") + f"?page={edition.pk}"
+    assert f'href="{add_url}"' in html
+    form = editor_client.get(add_url).content.decode()
+    assert f'name="page" value="{edition.pk}"' in form
