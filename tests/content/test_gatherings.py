@@ -470,3 +470,13 @@ def test_the_recording_password_reaches_only_those_it_is_meant_for(client, home)
     event.recording_password_shown_to = EventPage.EVERYONE
     event.save_revision().publish()
     assert "tulip-42" in client.get(event.url).content.decode()
+
+
+def test_an_editions_registration_dates_hold_for_its_sessions_once_published(dialogue):
+    edition = add_edition(dialogue)
+    slots = [make_session(edition, title=f"Slot {n}", starts_at=utc(2027, 10, 10, 7 + 3 * n)) for n in (1, 2)]
+    edition.registration_opens_at, edition.registration_deadline = utc(2027, 9, 1), utc(2027, 10, 2, 20, 59)
+    edition.save_revision().publish()
+    for slot in slots:
+        slot.refresh_from_db()
+        assert (slot.registration_opens_at, slot.registration_closes_at) == (utc(2027, 9, 1), utc(2027, 10, 2, 20, 59))
