@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 from wagtail_localize.strings import StringValue
 
@@ -480,3 +481,23 @@ def test_an_editions_registration_dates_hold_for_its_sessions_once_published(dia
     for slot in slots:
         slot.refresh_from_db()
         assert (slot.registration_opens_at, slot.registration_closes_at) == (utc(2027, 9, 1), utc(2027, 10, 2, 20, 59))
+
+
+def test_an_editor_creates_an_edition_in_the_admin_and_bad_input_is_explained(editor_client, dialogue):
+    url = reverse("wagtailadmin_pages:add", args=["content", "countryeditionpage", dialogue.pk])
+    data = nested_form_data({
+        "title": "Citizens' Dialogue in Brazil", "slug": "brazil", "intro": "Bem-vindos.", "body": streamfield([]),
+        "country": "BR", "time_zone": "America/Sao_Paulo", "total_places": "60",
+        "registration_deadline": "2027-10-01 18:00", "sessions_may_overlap": "", "consent_text": "",
+        "profile_questions": streamfield([("question", {"key": "age band", "label": "Age", "required": "", "choices": streamfield([])})]),
+    })  # fmt: skip
+    data["languages"] = ["es", "en"]  # ticked boxes: one value each
+    bad = editor_client.post(url, {**data, "time_zone": "Mars/Olympus"})
+    html = bad.content.decode()
+    assert bad.status_code == 200 and "“Mars/Olympus” is not a time zone." in html and 'value="Mars/Olympus"' in html
+    assert "Use lowercase letters, digits and underscores only." in html
+    data["profile_questions-0-value-key"] = "age_band"
+    assert editor_client.post(url, data).status_code == 302
+    edition = CountryEditionPage.objects.get(slug="brazil", locale=dialogue.locale)
+    assert edition.languages == ["es", "en"] and edition.time_zone == "America/Sao_Paulo" and edition.total_places == 60
+    assert edition.registration_questions() == [{"key": "age_band", "label": "Age", "required": False, "choices": []}]
