@@ -6,3 +6,8 @@ class EventsConfig(AppConfig):
     name = "participation.events"
     label = "participation_events"
     verbose_name = _("Gatherings")
+
+    def ready(self):
+        from . import calendars
+
+        calendars.connect()

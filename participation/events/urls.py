@@ -1,6 +1,10 @@
 """Registration pages (inside the language prefix, through participation.urls)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import calendars
 
 app_name = "events"
-urlpatterns = []
+urlpatterns = [
+    path("gatherings/calendar/reset/", calendars.reset_calendar, name="calendar_reset"),
+]
