@@ -294,3 +294,8 @@ def event_sessions(pages):
     for session in sessions.order_by("starts_at", "pk"):
         by_page[session.page_id].append(session)
     return by_page
+
+
+def export_sessions():
+    """Sessions anyone may see with their registration counts, earliest first."""
+    return event_queries.with_registration_counts(event_queries.public_sessions()).order_by("starts_at", "pk")
