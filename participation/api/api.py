@@ -165,7 +165,7 @@ def session_out(session):
         "places_left": event_queries.places_left(session),
         "registration_open": event_queries.registration_open(session),
         "cancelled": session.is_cancelled,
-        "registrations": {"confirmed": session.confirmed, "waitlisted": session.waitlisted},
+        "registrations": {"confirmed": session.confirmed_count, "waitlisted": session.waitlisted_count},
     }
 
 

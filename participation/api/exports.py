@@ -173,7 +173,7 @@ def session_rows(request, language):
             session.time_zone,
             session.mode,
             session.capacity,
-            session.confirmed,
-            session.waitlisted,
+            session.confirmed_count,
+            session.waitlisted_count,
             "yes" if session.is_cancelled else "no",
         ]

@@ -9,5 +9,8 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from . import calendars
+        from .emails import on_session_cancelled
+        from .signals import session_cancelled
 
         calendars.connect()
+        session_cancelled.connect(on_session_cancelled, dispatch_uid="events-session-cancelled-email")

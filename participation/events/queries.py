@@ -1,6 +1,7 @@
 """Reads shared by the events views, template tags, calendars and the API."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from participation.core.pages import canonical_page, live_versions
 from participation.core.visibility import public_viewer
@@ -15,6 +16,43 @@ def sessions_for(page):
     return Session.objects.filter(page=canonical_page(page))
 
 
+def with_places(sessions):
+    """`confirmed_count` on each session, in the same query."""
+    return sessions.annotate(confirmed_count=Count("registrations", filter=Q(registrations__status=Registration.CONFIRMED)))
+
+
+def places_left(session):
+    """None for no limit; needs with_places."""
+    if session.capacity is None:
+        return None
+    return max(session.capacity - session.confirmed_count, 0)
+
+
+def with_position(registrations):
+    """`position` on each registration: 1 for the first person waiting, None when not waiting."""
+    ahead = (
+        Registration.objects.filter(session=OuterRef("session"), status=Registration.WAITLISTED)
+        .filter(Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk")))
+        .order_by()
+        .values("session")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return registrations.annotate(ahead=Coalesce(Subquery(ahead), 0))
+
+
+def position(registration):
+    return registration.ahead + 1 if registration.status == Registration.WAITLISTED else None
+
+
+def registrations_by_session(user, sessions):
+    """The person's active registrations on `sessions` (ids or objects), by session id, with positions."""
+    if user is None or not user.is_authenticated:
+        return {}
+    registrations = with_position(Registration.objects.active().filter(user=user, session__in=sessions))
+    return {registration.session_id: registration for registration in registrations}
+
+
 # What anyone may see, for the API, open data and the public calendars: never who registered,
 # never access details, only sessions of pages the public viewer sees.
 
@@ -26,18 +64,10 @@ def public_sessions():
 
 
 def with_registration_counts(sessions):
-    """Each session annotated with `confirmed` and `waitlisted`: counts, never people."""
-    return sessions.annotate(
-        confirmed=Count("registrations", filter=Q(registrations__status=Registration.CONFIRMED)),
-        waitlisted=Count("registrations", filter=Q(registrations__status=Registration.WAITLISTED)),
+    """`confirmed_count` and `waitlisted_count` on each session: counts, never people."""
+    return with_places(sessions).annotate(
+        waitlisted_count=Count("registrations", filter=Q(registrations__status=Registration.WAITLISTED))
     )
-
-
-def places_left(session):
-    """Places not taken yet (a session annotated by with_registration_counts); None: no limit."""
-    if session.capacity is None:
-        return None
-    return max(session.capacity - session.confirmed, 0)
 
 
 def registration_open(session):
