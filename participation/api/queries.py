@@ -289,7 +289,8 @@ def event_page(page_id):
 
 def event_sessions(pages):
     """{page id: [its public sessions, with registration counts]} in one query."""
-    sessions = event_queries.with_registration_counts(event_queries.public_sessions().filter(page__in=[page.pk for page in pages]))
+    sessions = event_queries.public_sessions().select_related(None).filter(page__in=[page.pk for page in pages])
+    sessions = event_queries.with_registration_counts(sessions)
     by_page = {page.pk: [] for page in pages}
     for session in sessions.order_by("starts_at", "pk"):
         by_page[session.page_id].append(session)

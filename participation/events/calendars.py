@@ -37,6 +37,7 @@ from .queries import public_sessions, shown_versions
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 VERSION_KEY = "participation:calendars-version"
 FEED_SECONDS = 300  # bounds a change made without signals (a script's .update())
+MAX_ID = 2**63 - 1  # beyond the largest row id, a 404 rather than the database's overflow
 
 
 # --- the public feeds' cache ---------------------------------------------------------------------
@@ -90,9 +91,11 @@ def bad_language():
 
 def in_language(sessions, language):
     """The sessions, each naming and linking its page in `language` where it is translated.
+    Each page is loaded once, however many sessions it has (a Wagtail page is costly to build).
     In memory only (never saved): the feed shows the translation, the session stays on its page."""
-    sessions = list(sessions)
-    shown = shown_versions(list({session.page_id: session.page for session in sessions}.values()), language)
+    sessions = list(sessions.select_related(None))
+    pages = Page.objects.filter(pk__in={session.page_id for session in sessions}).select_related("locale")
+    shown = shown_versions(list(pages), language)
     for session in sessions:
         session.page = shown[session.page_id]
     return sessions
@@ -132,7 +135,7 @@ def page_calendar(request, page_id):
     language = language_of(request)
     if language is None:
         return bad_language()
-    page = Page.objects.select_related("locale").filter(pk=page_id).first()
+    page = Page.objects.select_related("locale").filter(pk=page_id).first() if page_id <= MAX_ID else None
     if not public_viewer().sees_page(page):
         return not_found(_("There is no such calendar."))
     canonical = canonical_page(page)
@@ -159,7 +162,6 @@ def person_calendar(request, token):
             registrations__user=person, registrations__status__in=[Registration.CONFIRMED, Registration.WAITLISTED]
         )
         .filter(viewer_for(person).page_filter("page"))
-        .select_related("page", "page__locale")
     )
     with translation.override(language):
         body = sessions_calendar(in_language(sessions, language), request=request, name=_("My gatherings"), person=person)
