@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone as dt_timezone
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from content.models import StandardPage
 from participation.events.models import Registration
@@ -127,7 +127,7 @@ def test_an_event_anyone_may_not_see_is_a_json_404(client, dialogue, topic, edit
         restriction = PageViewRestriction.objects.create(page=topic, restriction_type=how)
         restriction.groups.add(Group.objects.create(name="Partners"))
     data = get(client, f"{API}/events/{page_id}/", status=404)
-    assert data["error"] in ("There is no such event.",)
+    assert data["error"] == "There is no such event."
     if how != "unknown" and how != "no sessions":
         assert get(client, f"{API}/events/")["count"] == 0
 

@@ -16,7 +16,7 @@ from wagtail.models import PageViewRestriction
 
 from content.models import StandardPage
 from participation.events import services
-from participation.events.models import CalendarToken, Registration
+from participation.events.models import CalendarToken
 from tests.factories import client_for, make_person, make_session
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,7 @@ def test_the_site_feed_keeps_local_times_across_a_dst_change(client, topic):
     assert [zone.tz_name for zone in calendar.timezones] == ["Europe/Kyiv"]
     assert {event["DTSTART"].params["TZID"] for event in events} == {"Europe/Kyiv"}
     assert summaries(calendar) == [f"{topic.title} · Slot 1", f"{topic.title} · Slot 2"]
-    assert str(calendar["X-WR-CALNAME"]) == "Dialogue" or calendar.get("NAME")
+    assert str(calendar["X-WR-CALNAME"]) == "Dialogue"  # the site's name
 
 
 def test_public_feeds_carry_no_access_detail(client, topic, dialogue):
@@ -205,7 +205,6 @@ def test_a_persons_feed_leaves_out_cancelled_registrations_and_pages_they_may_no
     restriction = PageViewRestriction.objects.create(page=dialogue, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(Group.objects.create(name="Partners"))
     assert feed(client, own_feed_url(person)).events == []
-    assert feed(client, own_feed_url(person), status=200) is not None
 
 
 def test_an_unknown_or_reset_address_is_404(client, topic):
