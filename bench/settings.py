@@ -31,3 +31,6 @@ LOGGING = {
 # raises the per-person limit through BENCH_SUPPORT_RATE_LIMIT (attempts per minute).
 if os.environ.get("BENCH_SUPPORT_RATE_LIMIT"):
     RATE_LIMITS = {**RATE_LIMITS, "support": (int(os.environ["BENCH_SUPPORT_RATE_LIMIT"]), 60)}  # noqa: F405
+# bench/gatherings.py loads the public API from one address: BENCH_API_RATE_LIMIT lifts its limit.
+if os.environ.get("BENCH_API_RATE_LIMIT"):
+    RATE_LIMITS = {**globals().get("RATE_LIMITS", {}), "api": (int(os.environ["BENCH_API_RATE_LIMIT"]), 60)}

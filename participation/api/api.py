@@ -16,6 +16,8 @@ from ninja import NinjaAPI, Path, Query
 from ninja.errors import ValidationError
 
 from participation.comments.queries import SORTS as COMMENT_SORTS
+from participation.core.pages import default_language_code
+from participation.events import queries as event_queries
 from participation.proposals.queries import SORTS as PROPOSAL_SORTS
 from participation.proposals.queries import answer_for
 
@@ -150,6 +152,44 @@ def comment_out(comment, page_url):
     }
 
 
+def session_out(session):
+    return {
+        "id": session.pk,
+        "label": session.title,
+        "starts_at": session.starts_at,
+        "ends_at": session.ends_at,
+        "time_zone": session.time_zone,
+        "mode": session.mode,
+        "address": event_queries.public_address(session) or None,
+        "capacity": session.capacity,
+        "places_left": event_queries.places_left(session),
+        "registration_open": event_queries.registration_open(session),
+        "cancelled": session.is_cancelled,
+        "registrations": {"confirmed": session.confirmed_count, "waitlisted": session.waitlisted_count},
+    }
+
+
+def event_out(request, page, shown, sessions, lang):
+    calendar = reverse("calendars:page", kwargs={"page_id": page.pk})
+    if lang != default_language_code():
+        calendar += f"?lang={lang}"
+    return {
+        "id": page.pk,
+        "title": shown.title,
+        "language": shown.locale.language_code,
+        "url": absolute(request, shown.get_url(request)),
+        "calendar_url": absolute(request, calendar),
+        "sessions": [session_out(session) for session in sessions],
+    }
+
+
+def events_out(request, pages, lang):
+    """The pages as events, titled in `lang`: two queries for any number."""
+    shown = event_queries.shown_versions(pages, lang)
+    sessions = queries.event_sessions(pages)
+    return [event_out(request, page, shown[page.pk], sessions[page.pk], lang) for page in pages]
+
+
 def page_of(items, count, limit, offset):
     return {"count": count, "limit": limit, "offset": offset, "items": items}
 
@@ -176,6 +216,7 @@ def proposal_or_404(proposal_id):
 def index(request):
     return {
         "dialogues": absolute(request, reverse("api:dialogues")),
+        "events": absolute(request, reverse("api:events")),
         "openapi": absolute(request, reverse("api:openapi-json")),
         "open_data": absolute(request, reverse("open_data:index")),
     }
@@ -295,3 +336,33 @@ def list_comments(
         count, comments = (0, []) if proposal.is_hidden else queries.comment_thread(proposal, sort, offset, limit)
         page_url = absolute(request, proposal.get_absolute_url())
         return page_of([comment_out(comment, page_url) for comment in comments], count, limit, offset)
+
+
+@api.get(
+    "/events/",
+    response={200: schemas.EventPage, 422: schemas.Error, **THROTTLED},
+    url_name="events",
+    operation_id="listEvents",
+    summary="Events and country editions with their sessions, by their first session",
+)
+def list_events(request, lang: Language = LANG, limit: int = LIMIT, offset: int = OFFSET):
+    with translation.override(lang):
+        pages = queries.event_pages()
+        count = pages.count()
+        return page_of(events_out(request, list(pages[offset : offset + limit]), lang), count, limit, offset)
+
+
+@api.get(
+    "/events/{event_id}/",
+    response={200: schemas.Event, **ERRORS},
+    url_name="event",
+    operation_id="getEvent",
+    summary="One event or country edition with its sessions",
+)
+def get_event(request, event_id: int = Path(..., ge=1, le=MAX_ID), lang: Language = LANG):
+    with translation.override(lang):
+        page = queries.event_page(event_id)
+        if page is None:
+            raise Http404(_("There is no such event."))
+        [event] = events_out(request, [page], lang)
+        return event

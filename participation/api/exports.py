@@ -13,6 +13,8 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
 
+from participation.events import queries as event_queries
+
 from . import queries
 
 # Cells a spreadsheet would read as a formula (OWASP "CSV injection") get a leading apostrophe.
@@ -27,6 +29,10 @@ PROPOSAL_COLUMNS = [
 COMMENT_COLUMNS = [
     "id", "target_type", "target", "target_url", "parent_id", "depth", "status", "position", "text",
     "upvotes", "downvotes", "created_at", "edited_at", "author",
+]  # fmt: skip
+SESSION_COLUMNS = [
+    "session_id", "event_id", "event", "event_url", "label", "starts_at", "ends_at", "time_zone", "mode",
+    "capacity", "confirmed", "waitlisted", "cancelled",
 ]  # fmt: skip
 COUNT_COLUMNS = ["topic_id", "topic", "state_id", "state", "proposals", "withdrawn", "supports", "comments"]
 
@@ -145,4 +151,29 @@ def count_rows(dialogue, language):
     for row in rows:
         yield [row[column] for column in ("topic_id", "topic", "state_id", "state")] + [
             row["proposals"], row["withdrawn"], row["supports"] or 0, row["comments"] or 0
+        ]
+
+
+def session_rows(request, language):
+    """Every session anyone may see, with how many people have a place and how many wait:
+    counts only, never who."""
+    sessions = list(queries.export_sessions())
+    pages = list({session.page_id: session.page for session in sessions}.values())
+    shown = event_queries.shown_versions(pages, language)
+    for session in sessions:
+        page = shown[session.page_id]
+        yield [
+            session.pk,
+            session.page_id,
+            page.title,
+            request.build_absolute_uri(page.get_url(request) or "/"),
+            session.title,
+            session.starts_at,
+            session.ends_at,
+            session.time_zone,
+            session.mode,
+            session.capacity,
+            session.confirmed_count,
+            session.waitlisted_count,
+            "yes" if session.is_cancelled else "no",
         ]

@@ -8,4 +8,5 @@ urlpatterns = [
     path("open-data/dialogues/<int:dialogue_id>/proposals.csv", views.proposals_csv, name="proposals"),
     path("open-data/dialogues/<int:dialogue_id>/comments.csv", views.comments_csv, name="comments"),
     path("open-data/dialogues/<int:dialogue_id>/counts.csv", views.counts_csv, name="counts"),
+    path("open-data/gatherings/registrations.csv", views.registrations_csv, name="registrations"),
 ]

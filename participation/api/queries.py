@@ -8,14 +8,15 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Min, Q, Sum
 from wagtail.models import Page, get_page_models
 
 from participation.comments.models import Comment
 from participation.core.visibility import public_viewer
+from participation.events import queries as event_queries
 from participation.moderation.queries import hidden_counts
 from participation.proposals import queries as proposal_queries
-from participation.core.pages import canonical_page, default_language_code
+from participation.core.pages import canonical_page, default_language_code, live_versions
 from participation.proposals.models import DialogueSettings, Proposal, ProposalAnswer
 
 # Anonymous on purpose: nothing about the caller (supports, votes, rights) goes into an answer.
@@ -47,15 +48,6 @@ def dialogue_page(page_id):
     if canonical.pk != page.pk:
         canonical = Page.objects.select_related("locale").get(pk=canonical.pk)
     return canonical
-
-
-def live_versions(pages, language):
-    """{translation key: live version in `language`} of the given pages, for those that have one."""
-    keys = [page.translation_key for page in pages]
-    if not keys:
-        return {}
-    versions = Page.objects.live().filter(translation_key__in=keys, locale__language_code=language).select_related("locale")
-    return {version.translation_key: version for version in versions}
 
 
 @dataclass
@@ -266,3 +258,45 @@ def export_counts(dialogue):
             comments=Sum("comment_count"),
         )
     )
+
+
+# Gatherings: pages with sessions anyone may see, and counts of registrations, never people.
+
+
+def event_pages():
+    """Every page (in the default locale, where sessions hang) with sessions anyone may see,
+    ordered by its first session."""
+    return (
+        Page.objects.filter(pk__in=event_queries.public_sessions().values("page_id"))
+        .annotate(first_session=Min("event_sessions__starts_at"))
+        .select_related("locale")
+        .order_by("first_session", "pk")
+    )
+
+
+def event_page(page_id):
+    """The event or edition with this id (the page in any of its languages) as its
+    default-locale page, when anyone may see it and a session of it."""
+    viewer = public_viewer()
+    page = Page.objects.select_related("locale").filter(pk=page_id).first()
+    if not viewer.sees_page(page):
+        return None
+    canonical = canonical_page(page)
+    if not event_queries.public_sessions().filter(page=canonical).exists():
+        return None
+    return canonical
+
+
+def event_sessions(pages):
+    """{page id: [its public sessions, with registration counts]} in one query."""
+    sessions = event_queries.public_sessions().select_related(None).filter(page__in=[page.pk for page in pages])
+    sessions = event_queries.with_registration_counts(sessions)
+    by_page = {page.pk: [] for page in pages}
+    for session in sessions.order_by("starts_at", "pk"):
+        by_page[session.page_id].append(session)
+    return by_page
+
+
+def export_sessions():
+    """Sessions anyone may see with their registration counts, earliest first."""
+    return event_queries.with_registration_counts(event_queries.public_sessions()).order_by("starts_at", "pk")

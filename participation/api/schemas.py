@@ -130,5 +130,42 @@ class CommentPage(Schema):
 
 class Index(Schema):
     dialogues: str
+    events: str
     openapi: str
     open_data: str
+
+
+class RegistrationCounts(Schema):
+    confirmed: int = Field(description="People with a place.")
+    waitlisted: int = Field(description="People on the waiting list.")
+
+
+class EventSession(Schema):
+    id: int
+    label: str = Field(description="The session's name on its page, e.g. 'Slot 1'; may be empty.")
+    starts_at: datetime = Field(description="Start, in UTC.")
+    ends_at: datetime = Field(description="End, in UTC.")
+    time_zone: str = Field(description="IANA zone the organisers give times in, e.g. Europe/Kyiv.")
+    mode: Literal["online", "in_person", "hybrid"]
+    address: Optional[str] = Field(None, description="Where it takes place, when the address is public.")
+    capacity: Optional[int] = Field(None, description="Places; null for no limit.")
+    places_left: Optional[int] = Field(None, description="Places not taken yet; null for no limit.")
+    registration_open: bool = Field(description="Whether a signed-in citizen may register now.")
+    cancelled: bool
+    registrations: RegistrationCounts
+
+
+class Event(Schema):
+    id: int = Field(description="The event or country-edition page in the default language; sessions belong to it.")
+    title: str
+    language: str = Field(description="Language of the title: the one asked for, or the source when not translated.")
+    url: str = Field(description="The event's page on the site.")
+    calendar_url: str = Field(description="The event's iCalendar feed.")
+    sessions: list[EventSession] = Field(description="Earliest first.")
+
+
+class EventPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[Event]

@@ -55,3 +55,11 @@ def counts_csv(request, dialogue_id):
     language = translation.get_language()
     rows = exports.count_rows(dialogue, language)
     return exports.csv_response(_filename(dialogue, "counts", language), exports.COUNT_COLUMNS, rows, language)
+
+
+@require_safe
+@ratelimit.per_client("open_data")
+def registrations_csv(request):
+    language = translation.get_language()
+    rows = exports.session_rows(request, language)
+    return exports.csv_response(f"gatherings-registrations-{language}.csv", exports.SESSION_COLUMNS, rows, language)

@@ -22,3 +22,12 @@ def canonical_page(page):
     return (
         Page.objects.filter(translation_key=page.translation_key, locale__language_code=default_code).first() or page
     )
+
+
+def live_versions(pages, language):
+    """{translation key: live version in `language`} of the given pages, for those that have one."""
+    keys = [page.translation_key for page in pages]
+    if not keys:
+        return {}
+    versions = Page.objects.live().filter(translation_key__in=keys, locale__language_code=language).select_related("locale")
+    return {version.translation_key: version for version in versions}

@@ -8,7 +8,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Gatherings")
 
     def ready(self):
+        from . import calendars
         from .emails import on_session_cancelled
         from .signals import session_cancelled
 
+        calendars.connect()
         session_cancelled.connect(on_session_cancelled, dispatch_uid="events-session-cancelled-email")

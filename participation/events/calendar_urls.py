@@ -1,7 +1,13 @@
-"""iCalendar feeds, outside any language prefix like the API: a host mounts them with
-`path("", include("participation.events.calendar_urls"))`."""
+"""iCalendar feeds, outside any language prefix like the API (?lang= picks the language): a host
+mounts them with `path("", include("participation.events.calendar_urls"))`."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import calendars
 
 app_name = "calendars"
-urlpatterns = []
+urlpatterns = [
+    path("calendar.ics", calendars.site_calendar, name="site"),
+    path("calendar/pages/<int:page_id>.ics", calendars.page_calendar, name="page"),
+    path("calendar/people/<str:token>.ics", calendars.person_calendar, name="person"),
+]

@@ -5,6 +5,7 @@ show them in that zone (and the visitor's) across daylight-saving changes. Acces
 link, meeting id, passcode, a private address) are shown only through
 services.access_details_for, never by templates reading these fields."""
 
+import secrets
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from django.conf import settings
@@ -169,3 +170,32 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.session} · {self.get_status_display()}"
+
+
+def new_calendar_token():
+    return secrets.token_urlsafe(32)
+
+
+class CalendarToken(models.Model):
+    """The secret in the address of a person's own calendar feed: whoever has the address reads
+    their sessions (access details included, in the access window), so it can be reset."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token", verbose_name=_("person"))
+    token = models.CharField(_("secret"), max_length=64, unique=True, default=new_calendar_token)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar address")
+        verbose_name_plural = _("calendar addresses")
+
+    def __str__(self):
+        return str(self.user)
+
+    @classmethod
+    def for_user(cls, user):
+        return cls.objects.get_or_create(user=user)[0]
+
+    def reset(self):
+        """A new secret: the old address stops working at once."""
+        self.token, self.created_at = new_calendar_token(), timezone.now()
+        self.save(update_fields=["token", "created_at"])

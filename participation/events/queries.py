@@ -3,9 +3,11 @@
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from participation.core.pages import canonical_page
+from participation.core.pages import canonical_page, live_versions
+from participation.core.visibility import public_viewer
 
 from .models import Registration, Session
+from .rules import before_deadline, not_cancelled, not_started, registration_opened
 
 
 def sessions_for(page):
@@ -49,3 +51,36 @@ def registrations_by_session(user, sessions):
         return {}
     registrations = with_position(Registration.objects.active().filter(user=user, session__in=sessions))
     return {registration.session_id: registration for registration in registrations}
+
+
+# What anyone may see, for the API, open data and the public calendars: never who registered,
+# never access details, only sessions of pages the public viewer sees.
+
+
+def public_sessions():
+    """Sessions on pages anyone may see (live, under live pages, no view restriction), with
+    their page; earliest first."""
+    return Session.objects.filter(public_viewer().page_filter("page")).select_related("page", "page__locale")
+
+
+def with_registration_counts(sessions):
+    """`confirmed_count` and `waitlisted_count` on each session: counts, never people."""
+    return with_places(sessions).annotate(
+        waitlisted_count=Count("registrations", filter=Q(registrations__status=Registration.WAITLISTED))
+    )
+
+
+def registration_open(session):
+    """Whether anyone signed in may register now, as far as the session is concerned."""
+    return all(check(None, session) for check in (not_cancelled, not_started, registration_opened, before_deadline))
+
+
+def shown_versions(pages, language):
+    """{page id: the page's live version in `language`, else the page itself}."""
+    versions = live_versions(pages, language)
+    return {page.pk: versions.get(page.translation_key, page) for page in pages}
+
+
+def public_address(session):
+    """The address anyone may read; a private one is an access detail."""
+    return session.address if session.address and not session.address_is_private else ""

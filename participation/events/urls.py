@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from . import views
+from . import calendars, views
 
 app_name = "events"
 urlpatterns = [
     path("gatherings/<int:page_id>/register/", views.register, name="register"),
     path("gatherings/sessions/<int:session_id>/cancel/", views.cancel, name="cancel"),
     path("gatherings/mine/", views.mine, name="mine"),
+    path("gatherings/calendar/reset/", calendars.reset_calendar, name="calendar_reset"),
 ]

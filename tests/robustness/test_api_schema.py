@@ -16,6 +16,7 @@ from config.wsgi import application
 from participation.api.api import api
 from participation.comments.services import post_comment
 from participation.proposals.models import Proposal
+from tests.factories import make_session
 from tests.security.conftest import make_person
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +44,10 @@ def unthrottled(settings):
 
 
 @pytest.fixture(autouse=True)
-def contributions(dialogue):
+def contributions(dialogue, topic):
     author = make_person("schema-author")
+    make_session(topic, title="Slot 1", capacity=10, address="Town hall", mode="hybrid")
+    make_session(topic, address="Private", address_is_private=True)
     for number in range(3):
         proposal = Proposal.objects.create(dialogue=dialogue, author=author, title=f"Idea {number}", body="Why and how.")
         post_comment(author, proposal, f"A comment on idea {number}.")

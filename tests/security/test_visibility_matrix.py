@@ -7,6 +7,7 @@ Every participation URL and every API operation is classified here: a new one fa
 test_every_surface_is_classified until it is, so no view can forget the rule."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,11 +15,12 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from participation.comments.models import Comment, CommentVote
 from participation.comments.services import post_comment
-from participation.events.models import Registration
+from participation.events.models import CalendarToken, Registration
 from participation.notifications.models import Follow
 from participation.proposals.models import Proposal, Support
 from tests.conftest import DEMO_PASSWORD
@@ -28,6 +30,11 @@ pytestmark = pytest.mark.django_db
 
 SECRETS = ("Secret-proposal-7Q", "Secret words on the topic 7Q", "Secret reply under the proposal 7Q", "Secret session 7Q")
 ROLES = ("anonymous", "citizen", "member", "editor")
+# Access details: the week-away session's link never comes out; the one due now only in the
+# registered person's own feed when they may see its page; another person's session never.
+AUTHORS_SESSION, AUTHORS_LINK = "The author's own session 7Q", "https://meet.example.org/authors-7Q"
+NEVER = ("https://meet.example.org/secret", AUTHORS_LINK)
+SOON_LINK = "https://meet.example.org/soon-7Q"
 # Who may see the content in each scenario (Wagtail's answer for the page).
 SCENARIOS = {
     "unpublished dialogue": set(),
@@ -53,6 +60,11 @@ class World:
         # Sessions on the topic: every scenario hides them. Each role is registered for the first.
         self.session = make_session(topic, title=SECRETS[3], join_url="https://meet.example.org/secret")
         self.open_session = make_session(topic, title="Another session")
+        # Its access details are due now: only a person who may see the topic reads them, in their own feed.
+        self.soon = make_session(topic, title="Starting soon", starts_at=timezone.now() + timedelta(minutes=5), join_url=SOON_LINK)
+        # Another person's session on a public page: it is in no one's answer but theirs.
+        self.authors = make_session(self.sibling, title=AUTHORS_SESSION, starts_at=timezone.now() + timedelta(minutes=5), join_url=AUTHORS_LINK)
+        Registration.objects.create(session=self.authors, user=self.author, status=Registration.CONFIRMED)
 
     def restrict(self, scenario):
         if scenario == "unpublished dialogue":
@@ -74,12 +86,14 @@ class World:
             user = get_user_model().objects.get(username="editor")
             client = Client()
             assert client.login(username="editor", password=DEMO_PASSWORD)
-            return client, user
-        user = make_person(role)
-        if role == "member":
-            user.groups.add(self.members)
-        Registration.objects.create(session=self.session, user=user, status=Registration.CONFIRMED)
-        return client_for(user), user
+        else:
+            user = make_person(role)
+            if role == "member":
+                user.groups.add(self.members)
+            client = client_for(user)
+        for session in (self.session, self.soon):
+            Registration.objects.create(session=session, user=user, status=Registration.CONFIRMED)
+        return client, user
 
 
 # --- the surfaces -------------------------------------------------------------------------------
@@ -90,6 +104,11 @@ class World:
 
 def _get(path):
     return lambda w, c, u: (c.get(path(w)), False)
+
+
+def _own_feed(w, c, u):
+    token = CalendarToken.for_user(u).token if u else "no-one"
+    return c.get(f"/calendar/people/{token}.ics"), False
 
 
 def _post(path, data, effect):
@@ -111,11 +130,17 @@ READS = {
     "accounts:profile": _get(lambda w: f"/en/accounts/people/{w.author.participant.nickname}/"),
     "events:register": _get(lambda w: f"/en/gatherings/{w.topic.pk}/register/"),
     "events:mine": _get(lambda w: "/en/gatherings/mine/"),
+    # Calendars: the public feeds are what anyone may see; a person's own feed, what they may.
+    "calendars:site": _get(lambda w: "/calendar.ics"),
+    "calendars:page": _get(lambda w: f"/calendar/pages/{w.dialogue.pk}.ics"),
+    "calendars:page (the topic)": _get(lambda w: f"/calendar/pages/{w.topic.pk}.ics"),
+    "calendars:person": _own_feed,
     # Open data is what anyone may see, whoever downloads it.
     "open_data:index": _get(lambda w: "/en/open-data/"),
     "open_data:proposals": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/proposals.csv"),
     "open_data:comments": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/comments.csv"),
     "open_data:counts": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/counts.csv"),
+    "open_data:registrations": _get(lambda w: "/en/open-data/gatherings/registrations.csv"),
     # A reply form re-displayed (empty text) must not quote a comment of another page.
     "comments:new (reply form)": _post(
         lambda w: "/en/comments/new/",
@@ -123,8 +148,8 @@ READS = {
         lambda w, u: False,
     ),
 }
-SHOWS = {"proposals:list", "proposals:detail", "activity:activity", "activity:feed", "accounts:profile", "events:register"}
-PUBLIC_ONLY = {name for name in READS if name.startswith("open_data:")}
+SHOWS = {"proposals:list", "proposals:detail", "activity:activity", "activity:feed", "accounts:profile", "events:register", "calendars:person"}
+PUBLIC_ONLY = {name for name in READS if name.startswith(("open_data:", "calendars:site", "calendars:page"))}
 
 WRITES = {
     "proposals:create": _post(
@@ -187,6 +212,7 @@ EXEMPT = {
     "moderation_item": "admin: moderators handle every report, whatever the page's restrictions",
     "participation_statistics": "admin: editors' and moderators' statistics (tests/participation/activity)",
     "api:no_such_endpoint": "the API's JSON 404",
+    "events:calendar_reset": "the person's own calendar address: a new secret, no page's participation",
 }
 
 
@@ -209,7 +235,10 @@ def api_operations(client):
 
 def api_reads(world):
     """Every API operation, its path filled in from the world (all are anonymous reads)."""
-    values = {"dialogue_id": world.dialogue.pk, "proposal_id": world.proposal.pk, "page_id": world.topic.pk, "topic_id": world.topic.pk}
+    values = {
+        "dialogue_id": world.dialogue.pk, "proposal_id": world.proposal.pk, "page_id": world.topic.pk, "topic_id": world.topic.pk,
+        "event_id": world.topic.pk,
+    }  # fmt: skip
     schema = Client().get("/api/v1/openapi.json").json()
     for path, methods in schema["paths"].items():
         for method in methods:
@@ -218,7 +247,7 @@ def api_reads(world):
 
 def text_of(response):
     content = b"".join(response.streaming_content) if response.streaming else response.content
-    return content.decode(errors="replace")
+    return content.decode(errors="replace").replace("\r\n ", "")  # iCalendar folds long lines
 
 
 def test_every_surface_is_classified(client):
@@ -250,6 +279,15 @@ def test_visibility_matrix(scenario, dialogue, topic):
                 failures.append(f"{role}: {name} answered {response.status_code}")
             if allowed and name in SHOWS and not leaked:
                 failures.append(f"{role} may see but {name} showed nothing ({response.status_code})")
+            never = [secret for secret in NEVER if secret in body]
+            if never:
+                failures.append(f"{role} read {never} through {name}")
+            if name == "calendars:person" and AUTHORS_SESSION in body:
+                failures.append(f"{role}'s own feed holds another person's session")
+            if SOON_LINK in body and not (allowed and name == "calendars:person"):
+                failures.append(f"{role} read the access details through {name}")
+            if allowed and name == "calendars:person" and SOON_LINK not in body:
+                failures.append(f"{role} may see but their own feed has no access details")
         for name, surface in WRITES.items():
             response, wrote = surface(world, client, user)
             if wrote and not sees:
@@ -259,7 +297,7 @@ def test_visibility_matrix(scenario, dialogue, topic):
         for name, path in api_reads(world):
             response = client.get(path)
             body = text_of(response)
-            if any(secret in body for secret in SECRETS):
+            if any(secret in body for secret in (*SECRETS, *NEVER, SOON_LINK)):
                 failures.append(f"{role} read a secret through {name}")
             if response.status_code >= 500:
                 failures.append(f"{role}: {name} answered {response.status_code}")
