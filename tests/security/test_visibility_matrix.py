@@ -172,6 +172,11 @@ EXEMPT = {
     "moderation_item": "admin: moderators handle every report, whatever the page's restrictions",
     "participation_statistics": "admin: editors' and moderators' statistics (tests/participation/activity)",
     "api:no_such_endpoint": "the API's JSON 404",
+    **dict.fromkeys(
+        ["events_organiser_pages", "events_organiser_export", "events_organiser_message"],
+        "admin: the organisers of a page (its Wagtail edit permission), drafts and private pages included "
+        "(tests/participation/events/test_organisers.py)",
+    ),
 }
 
 

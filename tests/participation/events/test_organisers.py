@@ -8,6 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
@@ -168,3 +170,19 @@ def test_people_without_registration_rights_have_none_of_it(pages, translator_cl
     assert translator_client.get(reverse("events_organiser_pages")).status_code in (302, 403)
     assert export(translator_client, pages["A"]["page"])[0] in (302, 403)
     assert translator_client.get(reverse("events_organiser_message", args=[pages["A"]["page"].pk])).status_code in (302, 403)
+
+
+@pytest.mark.parametrize("listing", ["export", "pages"])
+def test_query_count_does_not_grow(pages, listing):
+    page = pages["A"]["page"]
+    client = client_for(organiser_of(page))
+    url = reverse("events_organiser_export", args=[page.pk]) if listing == "export" else reverse("events_organiser_pages")
+    counts = []
+    for size in (3, 30):
+        for _n in range(size - Registration.objects.filter(session__page=page).count()):
+            services.register(make_person("many"), pages["A"]["session"])
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+            assert b"".join(response.streaming_content) if response.streaming else response.content
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
