@@ -166,3 +166,72 @@ class BriefingStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock(label=_("Call to action"))
 
 
+
+
+class KeyBlock(blocks.RegexBlock):
+    """A machine name such as `age_band`. wagtail-localize extracts only text blocks (CharBlock,
+    TextBlock, rich text), so a RegexBlock stays the same in every language: answers keep
+    comparing across countries."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            regex=r"^[a-z0-9_]+$",
+            max_length=40,
+            error_messages={"invalid": _("Use lowercase letters, digits and underscores only.")},
+            **kwargs,
+        )
+
+
+class AnswerChoiceBlock(blocks.StructBlock):
+    value = KeyBlock(label=_("Value"), help_text=_("Stored with the answer, the same in every language, e.g. 18_29."))
+    label = blocks.CharBlock(label=_("Label"), max_length=200)
+
+
+class RegistrationQuestionBlock(blocks.StructBlock):
+    """A profile question asked on registration (selection by lot may use the answers)."""
+
+    key = KeyBlock(label=_("Key"), help_text=_("Names the answer in exports, the same in every language, e.g. age_band."))
+    label = blocks.CharBlock(label=_("Question"), max_length=200)
+    required = blocks.BooleanBlock(label=_("Required"), required=False)
+    choices = blocks.ListBlock(
+        AnswerChoiceBlock(), label=_("Choices"), help_text=_("Leave empty for a free text answer.")
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        values = [choice["value"] for choice in value["choices"]]
+        if len(values) != len(set(values)):
+            raise blocks.StructBlockValidationError(
+                block_errors={"choices": ErrorList([_("Each choice needs its own value.")])}
+            )
+        return value
+
+    class Meta:
+        icon = "form"
+
+
+class RegistrationQuestionsBlock(blocks.StreamBlock):
+    question = RegistrationQuestionBlock(label=_("Question"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        seen, errors = set(), {}
+        for index, child in enumerate(value):
+            key = child.value["key"]
+            if key in seen:
+                errors[index] = blocks.StructBlockValidationError(
+                    block_errors={"key": ErrorList([_("Another question already uses this key.")])}
+                )
+            seen.add(key)
+        if errors:
+            raise blocks.StreamBlockValidationError(block_errors=errors)
+        return value
+
+
+class SpeakerBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Name"), max_length=200)
+    role = blocks.CharBlock(label=_("Role"), required=False, max_length=200)
+    link = blocks.URLBlock(label=_("Link"), required=False)
+
+    class Meta:
+        icon = "user"

@@ -3,9 +3,10 @@
 import datetime
 import time
 
+from django import forms
 from django.conf import settings
-
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -13,15 +14,19 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import StreamField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from modelcluster.models import ClusterableModel
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
 
 from participation.core.phases import PhaseKind
+from participation.events.models import validate_time_zone
 
-from .blocks import BriefingStreamBlock
+from .blocks import BriefingStreamBlock, RegistrationQuestionsBlock, SpeakerBlock
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -55,7 +60,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["content.DialoguePage", "content.StandardPage"]
+    subpage_types = ["content.DialoguePage", "content.EventsIndexPage", "content.StandardPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -88,7 +93,7 @@ class DialoguePage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("questions")]
     parent_page_types = ["content.HomePage"]
-    subpage_types = ["content.TopicPage"]
+    subpage_types = ["content.TopicPage", "content.CountryEditionPage"]
     participation_root = True  # proposals, comments and supports belong to a dialogue
 
     class Meta:
@@ -118,6 +123,7 @@ class DialoguePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = TopicPage.objects.live().public().child_of(self)
+        context["editions"] = CountryEditionPage.objects.live().public().child_of(self).order_by("title")
         context["organiser"] = self.organiser.localized if self.organiser else None
         context["partners"] = [partner.localized for partner in self.partners.all()]
         return context
@@ -217,3 +223,291 @@ class ContentVersion(models.Model):
         if not cls.objects.filter(pk=scope).update(number=models.F("number") + 1):
             cls.objects.get_or_create(pk=scope, defaults={"number": 1})
         cls._memo = (float("-inf"), {})  # this process sees its own change at once
+
+
+# --- Gatherings ---------------------------------------------------------------------------------
+# Country editions of a dialogue day and series of conversation hours. Their sessions (times,
+# places, access details) live in participation.events, on the default-locale page, so nothing
+# of them is translated; the page fields that must stay the same in every language are
+# synchronised by wagtail-localize instead of being offered as segments.
+
+
+def synchronized(*names):
+    """Fields copied from the source page into every translation, never translated or overridden."""
+    return [SynchronizedField(name, overridable=False) for name in names]
+
+
+class LanguagesField(models.JSONField):
+    """Several language codes out of settings.LANGUAGES, ticked in the admin."""
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            choices=settings.LANGUAGES,
+            widget=forms.CheckboxSelectMultiple,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+        )
+
+
+class GatheringPage(models.Model):
+    """What participation.events reads from a gathering page (getattr hooks): its registration
+    questions, the consent sentence, and how places and slots work. Country editions override
+    the last three with fields."""
+
+    profile_questions = StreamField(
+        RegistrationQuestionsBlock(),
+        verbose_name=_("registration questions"),
+        blank=True,
+        help_text=_("Optional profile questions, e.g. gender, age band, region; selection by lot may use the answers."),
+    )
+    consent_text = models.TextField(
+        _("consent"), blank=True, max_length=1000, help_text=_("What people agree to when they register. Leave empty for the standard sentence.")
+    )
+
+    participants_preselected = False
+    sessions_may_overlap = True
+    total_places = None
+
+    registration_panels = [FieldPanel("profile_questions"), FieldPanel("consent_text")]
+
+    class Meta:
+        abstract = True
+
+    def registration_questions(self):
+        """The questions as participation expects them, labels in the active language."""
+        page = self.localized
+        return [
+            {
+                "key": question.value["key"],
+                "label": question.value["label"],
+                "required": bool(question.value["required"]),
+                "choices": [(choice["value"], choice["label"]) for choice in question.value["choices"]],
+            }
+            for question in page.profile_questions
+        ]
+
+    @property
+    def registration_consent_text(self):
+        return self.localized.consent_text or str(
+            _("I agree that the organisers keep my registration and my answers to run this gathering.")
+        )
+
+
+class CountryEditionPage(GatheringPage, Page):
+    """A dialogue day run in one country by a national partner: its slots, places and deadline."""
+
+    intro = models.TextField(_("welcome"), max_length=2000)
+    body = StreamField(BriefingStreamBlock(), verbose_name=_("body"), blank=True)
+    country = CountryField(_("country"))
+    partner = models.ForeignKey(
+        Organisation, verbose_name=_("partner organisation"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    languages = LanguagesField(_("languages"), default=list, blank=True, help_text=_("The languages the sessions are held in."))
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="UTC", validators=[validate_time_zone], help_text=_("For example Europe/Kyiv.")
+    )
+    total_places = models.PositiveIntegerField(_("total places"), null=True, blank=True)
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
+    participants_preselected = models.BooleanField(
+        _("participants are pre-selected"), default=False,
+        help_text=_("Only selected participants receive the access details."),
+    )  # fmt: skip
+    sessions_may_overlap = models.BooleanField(
+        _("sessions may overlap"), default=False, help_text=_("Leave unticked to refuse slots that overlap each other.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("country"), FieldPanel("partner"), FieldPanel("languages"), FieldPanel("time_zone")], heading=_("Edition")),
+        MultiFieldPanel(
+            [
+                FieldPanel("total_places"),
+                FieldPanel("registration_opens_at"),
+                FieldPanel("registration_deadline"),
+                FieldPanel("participants_preselected"),
+                FieldPanel("sessions_may_overlap"),
+                *GatheringPage.registration_panels,
+            ],
+            heading=_("Registration"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    override_translatable_fields = synchronized(
+        "country", "languages", "time_zone", "total_places", "registration_opens_at", "registration_deadline",
+        "participants_preselected", "sessions_may_overlap",
+    )  # fmt: skip
+    parent_page_types = ["content.DialoguePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("country edition")
+
+    def language_names(self):
+        names = dict(settings.LANGUAGES)
+        return [names[code] for code in self.languages if code in names]
+
+    def clean(self):
+        super().clean()
+        if self.registration_opens_at and self.registration_deadline and self.registration_deadline <= self.registration_opens_at:
+            raise ValidationError({"registration_deadline": _("The registration deadline must come after registration opens.")})
+
+
+class EventTheme(TranslatableMixin, models.Model):
+    """What a call is about; the log of past calls filters by it in every language (by slug)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, help_text=_("Used in filter links; the same in every language."))
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    override_translatable_fields = synchronized("slug")
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("event theme")
+        verbose_name_plural = _("event themes")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class EventSeries(TranslatableMixin, ClusterableModel):
+    """A recurring call (e.g. monthly conversation hours): its sessions follow the patterns."""
+
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
+    index = models.ForeignKey(
+        "content.EventsIndexPage", verbose_name=_("events page"), null=True, on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Where its calls are published."),
+    )  # fmt: skip
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("index"),
+        InlinePanel("patterns", label=_("Session pattern"), heading=_("Recurrence"), min_num=1),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SessionPattern(Orderable):
+    """One session of each occurrence, e.g. "last Thursday, 08:00 UTC, 90 minutes, Asia-Pacific"."""
+
+    LAST = -1
+    ORDINALS = [(1, _("First")), (2, _("Second")), (3, _("Third")), (4, _("Fourth")), (LAST, _("Last"))]
+    WEEKDAYS = [
+        (0, _("Monday")), (1, _("Tuesday")), (2, _("Wednesday")), (3, _("Thursday")), (4, _("Friday")),
+        (5, _("Saturday")), (6, _("Sunday")),
+    ]  # fmt: skip
+
+    series = ParentalKey(EventSeries, on_delete=models.CASCADE, related_name="patterns")
+    ordinal = models.SmallIntegerField(_("week of the month"), choices=ORDINALS, default=LAST)
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=WEEKDAYS, default=3)
+    time = models.TimeField(_("time"))
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
+    duration = models.PositiveIntegerField(_("duration (minutes)"), default=60, validators=[MinValueValidator(1)])
+    label = models.CharField(_("label"), max_length=100, blank=True, help_text=_("For example “Asia-Pacific”."))
+
+    panels = [
+        FieldRowPanel([FieldPanel("ordinal"), FieldPanel("weekday")]),
+        FieldRowPanel([FieldPanel("time"), FieldPanel("time_zone"), FieldPanel("duration")]),
+        FieldPanel("label"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("session pattern")
+
+
+class EventsIndexPage(Page):
+    """Conversation hours: upcoming calls, a "next call" box, outside events and the log of past
+    calls. A dialogue for participation, so the community proposes topics for its calls."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=2000)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("outside_events", label=_("Outside event"), heading=_("Outside events")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.EventPage"]
+    participation_root = True  # proposals whose topic is one of its event pages
+
+    class Meta:
+        verbose_name = _("events page")
+
+
+class OutsideEvent(TranslatableMixin, Orderable):
+    """A conference or meeting elsewhere where the team will be."""
+
+    page = ParentalKey(EventsIndexPage, on_delete=models.CASCADE, related_name="outside_events")
+    title = models.CharField(_("title"), max_length=200)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    link = models.URLField(_("link"), blank=True)
+
+    panels = [FieldPanel("title"), FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]), FieldPanel("place"), FieldPanel("link")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("outside event")
+
+    def clean(self):
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("An event cannot end before it starts.")})
+
+
+class EventPage(GatheringPage, Page):
+    """One call: its theme and speakers before, its recording, slides and notes afterwards."""
+
+    EVERYONE, PARTICIPANTS = "everyone", "participants"
+    AUDIENCES = [(EVERYONE, _("Everyone")), (PARTICIPANTS, _("Confirmed participants only"))]
+
+    theme = models.ForeignKey(EventTheme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    speakers = StreamField([("speaker", SpeakerBlock(label=_("Speaker")))], verbose_name=_("speakers"), blank=True)
+    agenda = RichTextField(_("agenda"), blank=True, features=["h3", "bold", "italic", "link", "ol", "ul"])
+    series = models.ForeignKey(
+        EventSeries, verbose_name=_("series"), null=True, blank=True, on_delete=models.SET_NULL, related_name="events",
+        help_text=_("Leave empty for an ad-hoc call."),
+    )  # fmt: skip
+    recording_url = models.URLField(_("recording"), blank=True)
+    recording_password = models.CharField(_("recording password"), max_length=100, blank=True)
+    recording_password_shown_to = models.CharField(
+        _("show the password to"), max_length=20, choices=AUDIENCES, default=PARTICIPANTS
+    )
+    slides = StreamField([("document", DocumentChooserBlock(label=_("Slides")))], verbose_name=_("slides"), blank=True)
+    notes = RichTextField(_("notes"), blank=True, features=["h3", "bold", "italic", "link", "ol", "ul", "document-link"])
+
+    content_panels = Page.content_panels + [
+        FieldPanel("theme"),
+        FieldPanel("series"),
+        FieldPanel("speakers"),
+        FieldPanel("agenda"),
+        MultiFieldPanel(GatheringPage.registration_panels, heading=_("Registration")),
+        MultiFieldPanel(
+            [
+                FieldPanel("recording_url"),
+                FieldRowPanel([FieldPanel("recording_password"), FieldPanel("recording_password_shown_to")]),
+                FieldPanel("slides"),
+                FieldPanel("notes"),
+            ],
+            heading=_("Afterwards"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("agenda"), index.SearchField("notes")]
+    override_translatable_fields = synchronized("recording_url", "recording_password", "recording_password_shown_to")
+    parent_page_types = ["content.EventsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
