@@ -1,5 +1,6 @@
 from django import template
 from django.urls import reverse
+from django.utils import translation
 
 from participation.core.dialogues import dialogue_for
 from participation.core.text import render_plain_text
@@ -71,6 +72,6 @@ def community_agenda(context, page):
         "create_url": f"{reverse('proposals:create', args=[dialogue.pk])}?topic={page.pk}",
         "proposals_open": proposal_rules.proposals_open.test(user, dialogue.canonical),
         "next_url": f"{request.path}#community-agenda",
-        "request": request,
-        "csrf_token": context.get("csrf_token"),
+        # Context processors do not reach an inclusion tag (Django passes on only the CSRF token).
+        "LANGUAGE_CODE": translation.get_language(),
     }

@@ -149,3 +149,11 @@ def test_query_count_does_not_grow(dialogue, topic, author, signed_in):
         assert len(titles(html)) == size
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_proposal_in_another_language_is_marked_so(dialogue, topic, author):
+    make_proposal(dialogue, author, topic=topic, title="Qui garde mes données ?", language="fr")
+    make_proposal(dialogue, author, topic=topic, title="Who keeps my data?", language="en")
+    links = {link.text: link for link in agenda(topic).select(".proposal-item__title a")}
+    assert links["Qui garde mes données ?"]["lang"] == "fr"
+    assert not links["Who keeps my data?"].has_attr("lang")
