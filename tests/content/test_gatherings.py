@@ -4,18 +4,26 @@ calls, recurring series, and what visitors see on each."""
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
+from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+from wagtail_localize.strings import StringValue
 
 from content.models import (
-    CountryEditionPage, DialoguePage, EventPage, EventSeries, EventsIndexPage, HomePage, SessionPattern, TopicPage,
+    CountryEditionPage, DialoguePage, EventPage, EventSeries, EventsIndexPage, HomePage, Organisation, SessionPattern, TopicPage,
 )  # fmt: skip
 from participation.events.queries import sessions_for
-from tests.factories import client_for, make_person
+from tests.factories import client_for, make_person, make_session
 
 pytestmark = pytest.mark.django_db
+
+
+def soup(html):
+    return BeautifulSoup(html, "html.parser")
 
 QUESTIONS = [
     {
@@ -24,7 +32,12 @@ QUESTIONS = [
             "key": "age_band",
             "label": "Your age",
             "required": True,
-            "choices": [{"value": "18_29", "label": "18 to 29"}, {"value": "30_plus", "label": "30 or more"}],
+            # List items in the block format the admin saves (with ids): wagtail-localize extracts
+            # list items only in that form.
+            "choices": [
+                {"type": "item", "id": "c1", "value": {"value": "18_29", "label": "18 to 29"}},
+                {"type": "item", "id": "c2", "value": {"value": "30_plus", "label": "30 or more"}},
+            ],
         },
     },
     {"type": "question", "value": {"key": "region", "label": "Your region", "required": False, "choices": []}},
@@ -175,3 +188,121 @@ def test_only_people_who_may_add_events_create_occurrences(client, home, transla
     refused = translator_client.post(url, {"series": series.pk, "first_month": "2027-01", "count": "1", "status": "publish"})
     assert refused.status_code == 302 and refused.url == reverse("wagtailadmin_home")
     assert not EventPage.objects.filter(series=series).exists()
+
+
+# --- Sessions in the page editor ----------------------------------------------------------------
+
+
+def test_the_editor_lists_a_pages_sessions_and_adds_one_for_it(editor_client, dialogue):
+    edition = add_edition(dialogue)
+    make_session(edition, title="Slot 1", starts_at=utc(2027, 10, 10, 7), time_zone="Europe/Kyiv", capacity=25)
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[edition.pk])).content.decode()
+    assert "Slot 1" in html and "Sun 10 Oct 2027, 10:00–11:00 (Europe/Kyiv)" in html
+    add_url = reverse("wagtailsnippets_participation_events_session:add") + f"?page={edition.pk}"
+    assert f'href="{add_url}"' in html
+    form = editor_client.get(add_url).content.decode()
+    assert f'name="page" value="{edition.pk}"' in form
+
+
+# --- The country edition page -------------------------------------------------------------------
+
+
+def test_the_edition_page_reads_like_the_partners_page(client, dialogue):
+    partner = Organisation.objects.create(name="The Influencer Platform", country="UA", locale=dialogue.locale, description="A Kyiv NGO.")
+    edition = add_edition(dialogue, partner=partner, registration_deadline=utc(2026, 10, 2, 20, 59))
+    html = client.get(edition.url).content.decode()
+    page = soup(html)
+    assert page.h1.text == "Citizens' Dialogue in Ukraine"
+    assert "Welcome to your Citizens" in html
+    assert "We have only 100 places." in html
+    assert "Deadline for registration is October 2, 2026." in html  # 23:59 in Kyiv
+    assert "Українська, English" in html and "Ukraine" in html
+    assert "pre-selected" in html
+    assert [h2.text for h2 in page.find_all("h2")].count("About the organiser") == 1
+    assert "The Influencer Platform" in html and "A Kyiv NGO." in html
+    # The global dialogue's briefings, linked from the edition.
+    for topic in TopicPage.objects.child_of(dialogue).live():
+        assert topic.title.replace("'", "&#x27;") in html or topic.title in page.text
+    # The dialogue lists its editions.
+    listing = soup(client.get(dialogue.url).content.decode())
+    assert listing.find("a", string="Citizens' Dialogue in Ukraine")["href"] == edition.url
+
+
+def test_the_edition_page_is_phone_sized_and_right_to_left_in_arabic(client, dialogue, locales, translate):
+    edition = add_edition(dialogue, registration_deadline=utc(2026, 10, 2, 20, 59))
+    arabic = translate(edition, locales["ar"])
+    page = soup(client.get(arabic.url).content.decode())
+    assert page.html["dir"] == "rtl" and page.html["lang"] == "ar"
+    assert "2 أكتوبر 2026" in page.text
+    assert page.find("meta", attrs={"name": "viewport"})["content"].startswith("width=device-width")
+    headings = [int(tag.name[1]) for tag in page.find_all(["h1", "h2", "h3"])]
+    assert headings[0] == 1 and all(later - earlier <= 1 for earlier, later in zip(headings, headings[1:]))
+
+
+# --- Translation with wagtail-localize ----------------------------------------------------------
+
+
+@pytest.fixture
+def translate(django_capture_on_commit_callbacks):
+    """A translator's work in wagtail-localize: every segment translated, then published."""
+
+    def translate(page, locale):
+        source, created = TranslationSource.get_or_create_from_instance(page)
+        if not created:
+            source.update_from_db()
+        for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+            text = StringValue(segment.string.data).render_text()
+            translated = f"{text}-{locale.language_code}" if segment.context.path == "slug" else f"{text} [{locale.language_code}]"
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string, locale=locale, context=segment.context,
+                defaults={"data": StringValue.from_plaintext(translated).data},
+            )  # fmt: skip
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            translated, _ = source.create_or_update_translation(locale, publish=True, fallback=False)
+        return Page.objects.get(pk=translated.pk).specific
+
+    return translate
+
+
+def segment_texts(page):
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    return {StringValue(segment.string.data).render_text() for segment in StringSegment.objects.filter(source=source).select_related("string")}
+
+
+def test_translating_an_edition_keeps_times_places_and_keys_out_of_the_translators_hands(dialogue, locales, translate):
+    edition = add_edition(dialogue, registration_deadline=utc(2026, 10, 2, 20, 59), consent_text="I agree.")
+    make_session(edition, title="Slot 1", starts_at=utc(2026, 10, 10, 7), capacity=25, time_zone="Europe/Kyiv")
+    texts = segment_texts(edition)
+    assert {"Your age", "18 to 29", "Your region", "I agree."} <= texts
+    assert not texts & {"age_band", "18_29", "Europe/Kyiv", "100", "UA", "uk", "Slot 1"}
+    french = translate(edition, locales["fr"])
+    assert french.time_zone == "Europe/Kyiv" and french.total_places == 100 and french.languages == ["uk", "en"]
+    assert french.registration_deadline == edition.registration_deadline and french.participants_preselected
+    with translation.override("fr"):
+        assert french.registration_questions()[0] == {
+            "key": "age_band", "label": "Your age [fr]", "required": True,
+            "choices": [("18_29", "18 to 29 [fr]"), ("30_plus", "30 or more [fr]")],
+        }  # fmt: skip
+    assert [session.title for session in sessions_for(french)] == ["Slot 1"]
+    # A later change of the source reaches the translation without a translator.
+    edition.total_places, edition.time_zone = 120, "Europe/Warsaw"
+    edition.save_revision().publish()
+    french = translate(edition, locales["fr"])
+    assert (french.total_places, french.time_zone) == (120, "Europe/Warsaw")
+
+
+def test_a_translated_event_keeps_its_recording_and_password(home, locales, translate):
+    event = add_event(add_index(home), recording_url="https://video.example/call-1", recording_password="tulip-42")
+    assert not segment_texts(event) & {"https://video.example/call-1", "tulip-42"}
+    translate(event.get_parent(), locales["fr"])
+    french = translate(event, locales["fr"])
+    assert (french.recording_url, french.recording_password) == ("https://video.example/call-1", "tulip-42")
+
+
+def test_a_translations_editor_says_where_sessions_are_edited(editor_client, dialogue, locales, translate):
+    edition = add_edition(dialogue)
+    make_session(edition, title="Slot 1")
+    french = translate(edition, locales["fr"])
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[french.pk])).content.decode()
+    assert "they belong to the page in the default language" in html and "Slot 1" in html
+    assert f"?page={edition.pk}" in html
