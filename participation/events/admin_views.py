@@ -6,9 +6,8 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import get_language
 from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
 
@@ -21,10 +20,6 @@ from .queries import sessions_for
 
 COLUMNS = ["reference", "session", "status", "registered_at", "moved_up_at", "selected_at", "consent_at"]
 CONTACT_COLUMNS = ["name", "email"]
-
-
-def may_see_registrations(user):
-    return user.has_perm("participation_events.view_registration")
 
 
 class NotOrganised(Exception):
@@ -47,7 +42,7 @@ def organised_page(request, page_id):
 
 
 def organised_pages(request):
-    if not may_see_registrations(request.user):
+    if not organisers.may_see_registrations(request.user):
         return permission_denied(request)
     return TemplateResponse(
         request,
@@ -67,7 +62,7 @@ def questions_of(page):
 
 def export_registrations(request, page_id):
     """Every registration of the page's sessions (cancelled ones too, marked), one row each."""
-    if not may_see_registrations(request.user):
+    if not organisers.may_see_registrations(request.user):
         return permission_denied(request)
     try:
         page = organised_page(request, page_id)
@@ -126,7 +121,7 @@ class MessageForm(forms.Form):
 
 
 def message_registrants(request, page_id):
-    if not may_see_registrations(request.user):
+    if not organisers.may_see_registrations(request.user):
         return permission_denied(request)
     try:
         page = organised_page(request, page_id)
@@ -135,7 +130,8 @@ def message_registrants(request, page_id):
     form = MessageForm(request.POST or None, page=page)
     if request.method == "POST" and form.is_valid():
         sent = organisers.message_registrants(page, **form.cleaned_data)
-        messages.success(request, _("Your message is on its way to %(count)s people.") % {"count": sent})
+        text = ngettext("Your message is on its way to %(count)s person.", "Your message is on its way to %(count)s people.", sent)
+        messages.success(request, text % {"count": sent})
         return redirect("events_organiser_pages")
     return TemplateResponse(
         request,

@@ -32,6 +32,11 @@ RECIPIENT_STATUSES = {
 }
 
 
+def may_see_registrations(user):
+    """The model permission that opens Gatherings in the admin; which ones, the rest of this module."""
+    return user.has_perm("participation_events.view_registration")
+
+
 def organises_all(user):
     return user.is_active and user.has_perm(ALL_SESSIONS)
 
@@ -64,10 +69,10 @@ def organised_registrations(user):
 def organised_pages(user):
     """The pages with sessions that `user` organises (their default-locale versions, which hold
     the sessions), with how many people are confirmed and waiting."""
-    counted = Count("event_sessions__registrations", filter=Q(event_sessions__registrations__status=Registration.CONFIRMED))
+    confirmed = Count("event_sessions__registrations", filter=Q(event_sessions__registrations__status=Registration.CONFIRMED))
     waiting = Count("event_sessions__registrations", filter=Q(event_sessions__registrations__status=Registration.WAITLISTED))
     pages = Page.objects.filter(pk__in=organised_sessions(user).values("page"))
-    return pages.annotate(confirmed=counted, waiting=waiting).order_by("title", "pk")
+    return pages.annotate(confirmed=confirmed, waiting=waiting).order_by("title", "pk")
 
 
 def may_organise(user, page):

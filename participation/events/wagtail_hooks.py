@@ -7,12 +7,13 @@ Organisers (partners) see only the sessions and registrations of pages they may 
 
 import django_filters
 from django.db.models import Count, Q
-from django.urls import path, reverse_lazy
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
@@ -22,6 +23,7 @@ from participation.accounts.models import public_name
 
 from . import admin_views, organisers
 from .models import Registration, Session
+from .queries import sessions_for
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -136,7 +138,7 @@ class RegistrationViewSet(SnippetViewSet):
 
 class OrganiserMenuItem(MenuItem):
     def is_shown(self, request):
-        return admin_views.may_see_registrations(request.user)
+        return organisers.may_see_registrations(request.user)
 
 
 class EventsGroup(SnippetViewSetGroup):
@@ -160,3 +162,14 @@ def register_organiser_urls():
 
 
 register_snippet(EventsGroup)
+
+
+@hooks.register("register_page_header_buttons")
+def organiser_page_buttons(page, user, view_name=None, next_url=None):
+    """On a gathering's page in the admin, for its organisers: its registrations and a message."""
+    if not (organisers.may_see_registrations(user) and sessions_for(page).exists() and organisers.may_organise(user, page)):
+        return []
+    return [
+        PageMenuItem(_("Registrations (CSV)"), reverse("events_organiser_export", args=[page.pk]), "download", 80, page=page),
+        PageMenuItem(_("Message registrants"), reverse("events_organiser_message", args=[page.pk]), "mail", 81, page=page),
+    ]

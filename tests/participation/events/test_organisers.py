@@ -186,3 +186,12 @@ def test_query_count_does_not_grow(pages, listing):
             assert b"".join(response.streaming_content) if response.streaming else response.content
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_page_editor_offers_the_export_and_the_message_to_organisers(pages, editor_client):
+    page = pages["A"]["page"]
+    export_url = reverse("events_organiser_export", args=[page.pk])
+    for client in (client_for(organiser_of(page)), editor_client):
+        assert export_url in client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    without_sessions = page.get_parent()
+    assert "registrations.csv" not in editor_client.get(reverse("wagtailadmin_pages:edit", args=[without_sessions.pk])).content.decode()
