@@ -29,3 +29,13 @@ def test_an_event_page_shows_its_proposed_topics_most_supported_first(client, ho
     citizen = make_person("citizen")
     signed_in = BeautifulSoup(client_for(citizen).get(call.url).content, "html.parser")
     assert signed_in.select_one(f"#community-agenda form[action='/en/proposals/{popular.pk}/support/'] button").text == "Support this proposal"
+
+
+def test_visitors_get_the_event_page_from_the_cache(client, home, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    index = add_index(home)
+    call = add_event(index)
+    make_proposal(index, make_person("proposer"), topic=call, title="Who audits algorithms?")
+    assert client.get(call.url)["X-Page-Cache"] == "miss"
+    cached = client.get(call.url)
+    assert cached["X-Page-Cache"] == "hit" and "Who audits algorithms?" in cached.content.decode()

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from participation.core.dialogues import dialogue_for
+from participation.core.http import sign_in_url
 from participation.core.text import render_plain_text
 from participation.core.visibility import viewer_of
 
@@ -62,6 +63,7 @@ def community_agenda(context, page):
         proposal.state_name = proposal.state.display_name(state_translations) if proposal.state else ""
         items.append({"proposal": proposal, **proposal_rules.support_permissions(user, proposal)})
     list_url = reverse("proposals:list", args=[dialogue.pk])
+    next_url = f"{request.path}#community-agenda"
     return {
         "dialogue": dialogue,
         "page": page,
@@ -71,7 +73,9 @@ def community_agenda(context, page):
         "more_url": f"{list_url}?topic={page.translation_key}&sort=supported" if len(rows) > AGENDA_SIZE else "",
         "create_url": f"{reverse('proposals:create', args=[dialogue.pk])}?topic={page.pk}",
         "proposals_open": proposal_rules.proposals_open.test(user, dialogue.canonical),
-        "next_url": f"{request.path}#community-agenda",
+        "next_url": next_url,
+        # Visitors get a link to sign in, not a form: no CSRF token, so the page cache keeps the page.
+        "sign_in_url": "" if user.is_authenticated else sign_in_url(next_url),
         # Context processors do not reach an inclusion tag (Django passes on only the CSRF token).
         "LANGUAGE_CODE": translation.get_language(),
     }

@@ -88,6 +88,9 @@ def test_visitors_are_invited_to_sign_in_and_hidden_proposals_are_placeholders(d
     make_proposal(dialogue, author, topic=topic, title="Rude words", hidden_at=timezone.now())
     html = agenda(topic)
     assert "You will be asked to sign in first." in html.text
+    sign_in = html.find("a", string="Support this proposal")
+    assert sign_in["href"] == f"/en/accounts/login/?next={topic.url.replace('/', '%2F')}%23community-agenda"
+    assert "csrfmiddlewaretoken" not in str(html)  # so the page cache may keep the page for visitors
     assert "Hidden by moderation" in html.text and "Rude words" not in str(html)
 
 
