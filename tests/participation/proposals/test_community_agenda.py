@@ -160,3 +160,16 @@ def test_a_proposal_in_another_language_is_marked_so(dialogue, topic, author):
     links = {link.text: link for link in agenda(topic).select(".proposal-item__title a")}
     assert links["Qui garde mes données ?"]["lang"] == "fr"
     assert not links["Who keeps my data?"].has_attr("lang")
+
+
+def test_a_long_agenda_links_to_the_whole_list(client, dialogue, topic, author):
+    from participation.proposals.templatetags.proposals_tags import AGENDA_SIZE
+
+    for number in range(AGENDA_SIZE + 1):
+        make_proposal(dialogue, author, topic=topic, title=f"Topic idea {number}")
+    html = agenda(topic)
+    assert len(titles(html)) == AGENDA_SIZE
+    link = html.find("a", string="See all proposed topics")["href"]
+    assert link == f"/en/dialogues/{dialogue.pk}/proposals/?topic={topic.translation_key}&sort=supported"
+    listed = BeautifulSoup(client.get(link).content, "html.parser").select(".proposal-item")
+    assert len(listed) == AGENDA_SIZE  # the list's first page (20 a page), all on this topic
