@@ -5,17 +5,23 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import transaction
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import Page
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 from wagtail_localize.strings import StringValue
 
 from content.models import (
-    CountryEditionPage, DialoguePage, EventPage, EventSeries, EventsIndexPage, HomePage, Organisation, SessionPattern, TopicPage,
+    CountryEditionPage, DialoguePage, EventPage, EventSeries, EventsIndexPage, EventTheme, HomePage, Organisation, OutsideEvent,
+    SessionPattern, TopicPage,
 )  # fmt: skip
+from participation.events.models import Registration, Session
 from participation.events.queries import sessions_for
 from tests.factories import client_for, make_person, make_session
 
@@ -306,3 +312,171 @@ def test_a_translations_editor_says_where_sessions_are_edited(editor_client, dia
     html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[french.pk])).content.decode()
     assert "they belong to the page in the default language" in html and "Slot 1" in html
     assert f"?page={edition.pk}" in html
+
+
+# --- The events page ----------------------------------------------------------------------------
+
+
+def past_call(index, number, theme=None, **fields):
+    """A call held `number` weeks ago, with its session."""
+    event = add_event(index, title=f"Call {number}", theme=theme, **fields)
+    make_session(event, starts_at=timezone.now() - datetime.timedelta(weeks=number))
+    return event
+
+
+def test_the_events_page_shows_the_next_call_upcoming_and_outside_events(client, home):
+    today = timezone.localdate()
+    index = add_index(home)
+    index.outside_events = [
+        OutsideEvent(title="RightsCon", starts_on=today + datetime.timedelta(days=40), ends_on=today + datetime.timedelta(days=43), place="Lusaka", link="https://rightscon.example/", locale=index.locale),
+        OutsideEvent(title="Last year's summit", starts_on=today - datetime.timedelta(days=300), place="Paris", locale=index.locale),
+    ]
+    index.save_revision().publish()
+    later = add_event(index, title="Open source and public money")
+    make_session(later, starts_at=timezone.now() + datetime.timedelta(days=30))
+    soon = add_event(index, title="Data and trust")
+    make_session(soon, title="Asia-Pacific", starts_at=timezone.now() + datetime.timedelta(days=2))
+    make_session(soon, title="Cancelled slot", starts_at=timezone.now() + datetime.timedelta(days=1), cancelled_at=timezone.now())
+    past_call(index, 3)
+    page = soup(client.get(index.url).content.decode())
+    next_call = page.find("section", class_="next-call")
+    assert next_call.find("a").text == "Data and trust" and "Asia-Pacific" in next_call.text
+    upcoming = page.find("section", attrs={"aria-labelledby": "upcoming-heading"})
+    assert [a.text for a in upcoming.find_all("a")] == ["Data and trust", "Open source and public money"]
+    outside = page.find("section", attrs={"aria-labelledby": "outside-heading"})
+    assert outside.find("a", string="RightsCon")["href"] == "https://rightscon.example/" and "Lusaka" in outside.text
+    assert "Last year" not in outside.text
+    log = page.find("section", attrs={"aria-labelledby": "log-heading"})
+    assert [h3.text for h3 in log.find_all("h3")] == ["Call 3"]
+
+
+def test_the_log_of_past_calls_is_newest_first_and_filters_by_theme_and_year(client, home, locales, translate):
+    index = add_index(home)
+    privacy = EventTheme.objects.create(name="Privacy", slug="privacy", locale=locales["en"])
+    commons = EventTheme.objects.create(name="Digital commons", slug="commons", locale=locales["en"])
+    for number in range(1, 5):
+        past_call(index, number, theme=privacy if number % 2 else commons, recording_url="https://video.example/")
+    old = past_call(index, 60, theme=privacy)
+    page = soup(client.get(index.url).content.decode())
+    assert [h3.text for h3 in page.select(".events-log h3")] == ["Call 1", "Call 2", "Call 3", "Call 4", "Call 60"]
+    filtered = soup(client.get(f"{index.url}?theme=privacy").content.decode())
+    assert [h3.text for h3 in filtered.select(".events-log h3")] == ["Call 1", "Call 3", "Call 60"]
+    year = Session.objects.get(page=old).starts_at.year
+    by_year = soup(client.get(f"{index.url}?theme=privacy&year={year}").content.decode())
+    assert "Call 60" in [h3.text for h3 in by_year.select(".events-log h3")]
+    assert by_year.find("option", selected=True, value="privacy")
+    # Unknown values: the visitor's choice is said to be wrong, the whole log is shown.
+    wrong = soup(client.get(f"{index.url}?theme=cooking&year=abc").content.decode())
+    assert wrong.find(role="alert").text == "Choose a theme and a year from the lists."
+    assert len(wrong.select(".events-log h3")) == 5
+    # In French the same filter finds the same calls under their translated theme.
+    for theme in (privacy, commons):
+        translate(theme, locales["fr"])
+    translate(index, locales["fr"])
+    for event in EventPage.objects.child_of(index):
+        translate(event, locales["fr"])
+    french = index.get_translation(locales["fr"])
+    html = soup(client.get(f"{french.url}?theme=privacy").content.decode())
+    assert [h3.text for h3 in html.select(".events-log h3")] == ["Call 1 [fr]", "Call 3 [fr]", "Call 60 [fr]"]
+    assert html.find("option", value="privacy").text == "Privacy [fr]"
+
+
+def test_the_events_page_needs_the_same_queries_at_any_size(client, home, django_assert_num_queries):
+    index = add_index(home)
+    theme = EventTheme.objects.create(name="Privacy", slug="privacy", locale=index.locale)
+    url = f"{index.url}?theme=privacy"  # a query string: past the anonymous page cache
+
+    def add_calls(first, last):
+        for number in range(first, last + 1):
+            past_call(index, number, theme=theme, recording_url="https://video.example/")
+            upcoming = add_event(index, title=f"Upcoming {number}", theme=theme)
+            make_session(upcoming, starts_at=timezone.now() + datetime.timedelta(days=number))
+
+    add_calls(1, 3)
+    client.get(url)  # warm the caches that publishing pages empties (visibility, site, locales)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    small = len(captured)  # now: the connection's query log is a bounded deque
+    add_calls(4, 40)
+    client.get(url)
+    with django_assert_num_queries(small):
+        page = soup(client.get(url).content.decode())
+    assert len(page.select(".events-log h3")) == 10 and "Page 1 of 4" in page.text
+    assert len(page.select("#upcoming-heading + ul li")) == 40
+
+
+@pytest.mark.parametrize("hiding", ["unpublished", "group-restricted", "password-protected"])
+def test_hidden_events_show_nothing_in_the_events_page_or_the_next_call_box(client, home, hiding):
+    index = add_index(home)
+    hidden = add_event(index, title="Secret strategy call")
+    make_session(hidden, title="Secret slot", starts_at=timezone.now() + datetime.timedelta(hours=2))
+    past_call(index, 2)
+    members = Group.objects.create(name="Strategy group")
+    if hiding == "unpublished":
+        hidden.unpublish()
+    elif hiding == "group-restricted":
+        PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.GROUPS).groups.add(members)
+    else:
+        PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="open sesame")
+    outsider = make_person("outsider")
+    for reader in (client, client_for(outsider)):
+        html = reader.get(index.url).content.decode()
+        assert "Secret" not in html and "next-call" not in html
+    if hiding == "group-restricted":
+        member = make_person("member")
+        member.groups.add(members)
+        html = client_for(member).get(index.url).content.decode()
+        assert "Secret strategy call" in html and "next-call" in html
+
+
+# --- The event page -----------------------------------------------------------------------------
+
+
+def test_the_event_page_shows_theme_speakers_agenda_and_what_came_after(client, home, locales):
+    document = get_document_model().objects.create(title="Slides of call 1", file=ContentFile(b"%PDF-1.4", name="call-1.pdf"))
+    theme = EventTheme.objects.create(name="Privacy", slug="privacy", locale=locales["en"])
+    event = past_call(
+        add_index(home), 1, theme=theme,
+        speakers=[{"type": "speaker", "value": {"name": "Ada Lovelace", "role": "Host", "link": "https://ada.example/"}}],
+        agenda="<p>Welcome, then questions.</p>", notes="<p>We agreed to meet again.</p>",
+        recording_url="https://video.example/call-1", slides=[{"type": "document", "value": document.pk}],
+    )  # fmt: skip
+    page = soup(client.get(event.url).content.decode())
+    assert "Privacy" in page.find(class_="event__theme").text
+    assert page.find("a", string="Ada Lovelace")["href"] == "https://ada.example/"
+    assert "Welcome, then questions." in page.text and "We agreed to meet again." in page.text
+    assert page.find("a", string="Watch the recording")["href"] == "https://video.example/call-1"
+    assert page.find("a", string="Slides of call 1")["href"] == document.url
+    assert [h.name for h in page.find_all(["h1", "h2"])][:1] == ["h1"]
+
+
+def test_the_recording_password_reaches_only_those_it_is_meant_for(client, home):
+    event = past_call(add_index(home), 1, recording_url="https://video.example/call-1", recording_password="tulip-42")
+    session = sessions_for(event).get()
+    confirmed, waiting, other = make_person("confirmed"), make_person("waiting"), make_person("other")
+    Registration.objects.create(session=session, user=confirmed, status=Registration.CONFIRMED)
+    Registration.objects.create(session=session, user=waiting, status=Registration.WAITLISTED)
+    # An anonymous visit first fills the page cache: it must not hold or serve the password.
+    first = client.get(event.url)
+    assert "tulip-42" not in first.content.decode() and "shown to the call's confirmed participants" in first.content.decode()
+    participant = client_for(confirmed).get(event.url)
+    assert "tulip-42" in participant.content.decode()
+    assert "no-store" in participant["Cache-Control"] or "private" in participant["Cache-Control"]
+    for person in (waiting, other):
+        assert "tulip-42" not in client_for(person).get(event.url).content.decode()
+    again = client.get(event.url)
+    assert again.get("X-Page-Cache") == "hit" and "tulip-42" not in again.content.decode()
+    # Shown to everyone when the editor says so.
+    event.recording_password_shown_to = EventPage.EVERYONE
+    event.save_revision().publish()
+    assert "tulip-42" in client.get(event.url).content.decode()
+
+
+def test_an_editions_registration_dates_hold_for_its_sessions_once_published(dialogue):
+    edition = add_edition(dialogue)
+    slots = [make_session(edition, title=f"Slot {n}", starts_at=utc(2027, 10, 10, 7 + 3 * n)) for n in (1, 2)]
+    edition.registration_opens_at, edition.registration_deadline = utc(2027, 9, 1), utc(2027, 10, 2, 20, 59)
+    edition.save_revision().publish()
+    for slot in slots:
+        slot.refresh_from_db()
+        assert (slot.registration_opens_at, slot.registration_closes_at) == (utc(2027, 9, 1), utc(2027, 10, 2, 20, 59))
