@@ -165,6 +165,12 @@ def test_editors_see_export_and_message_every_page(editor_client, pages):
     assert [m.to for m in mail.outbox] == [[pages["B"]["confirmed"].email]]
 
 
+def test_the_admin_menu_leads_organisers_to_their_pages(pages, translator_client):
+    menu_link = reverse("events_organiser_pages")
+    assert menu_link in client_for(organiser_of(pages["A"]["page"])).get(reverse("wagtailadmin_home")).content.decode()
+    assert menu_link not in translator_client.get(reverse("wagtailadmin_home")).content.decode()
+
+
 def test_people_without_registration_rights_have_none_of_it(pages, translator_client):
     # Translators may edit pages of their locale but see no gatherings.
     assert translator_client.get(reverse("events_organiser_pages")).status_code in (302, 403)
