@@ -7,6 +7,7 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from . import signals
+        from . import partners, signals
 
         signals.connect()
+        partners.connect()

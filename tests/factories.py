@@ -76,3 +76,16 @@ def make_session(page, **fields):
     starts_at = fields.pop("starts_at", timezone.now() + timedelta(days=7))
     fields.setdefault("ends_at", starts_at + timedelta(hours=1))
     return Session.objects.create(page=page, starts_at=starts_at, **fields)
+
+
+def make_edition(dialogue, title="Citizens' Dialogue in Ukraine", **fields):
+    """A published country edition of `dialogue` (the site's page type), Kyiv time by default."""
+    from django.utils.text import slugify
+
+    from content.models import CountryEditionPage
+
+    fields = {"slug": slugify(title), "intro": f"Welcome to your {title}.", "country": "UA", "time_zone": "Europe/Kyiv", **fields}
+    edition = CountryEditionPage(title=title, **fields)
+    dialogue.add_child(instance=edition)
+    edition.save_revision().publish()
+    return edition

@@ -50,7 +50,7 @@ class Topic(Schema):
 
 class State(Schema):
     id: int
-    kind: Literal["evaluating", "accepted", "rejected", "other"]
+    kind: Literal["evaluating", "accepted", "rejected", "discussed", "other"]
     name: str
 
 

@@ -1,17 +1,29 @@
 """The admin side: editors create sessions; registrations are listed per session, read-only
-(people register and cancel through services, which keep places and the waiting list exact)."""
+(people register and cancel through services, which keep places and the waiting list exact).
+
+Organisers (partners) see only the sessions and registrations of pages they may edit
+(organisers.py); per page they export the registrations and message the registrants
+(admin_views.py)."""
 
 import django_filters
 from django.db.models import Count, Q
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
+from participation.accounts.models import public_name
+
+from . import admin_views, organisers
 from .models import Registration, Session
+from .queries import sessions_for
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -76,14 +88,16 @@ class SessionViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Session.objects.select_related("page").annotate(
+        return organisers.organised_sessions(request.user).select_related("page").annotate(
             confirmed=Count("registrations", filter=Q(registrations__status=Registration.CONFIRMED)),
             waitlisted=Count("registrations", filter=Q(registrations__status=Registration.WAITLISTED)),
         )
 
 
 class RegistrationFilterSet(WagtailFilterSet):
-    session = django_filters.ModelChoiceFilter(label=_("Session"), queryset=lambda request: Session.objects.select_related("page"))
+    session = django_filters.ModelChoiceFilter(
+        label=_("Session"), queryset=lambda request: organisers.organised_sessions(request.user).select_related("page")
+    )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Registration.STATUSES)
 
     class Meta:
@@ -91,22 +105,40 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = []
 
 
+class RegistrationInspectView(InspectView):
+    def dispatch(self, request, *args, **kwargs):
+        # Only registrations of the gatherings this person organises.
+        if not organisers.organised_registrations(request.user).filter(pk=self.object.pk).exists():
+            return admin_views.refused(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
 class RegistrationViewSet(SnippetViewSet):
     model = Registration
     icon = "group"
     menu_label = _("Registrations")
     filterset_class = RegistrationFilterSet
-    list_display = [Column("person", label=_("Person"), accessor="user"), "session", "status", "created_at", "promoted_at"]
+    # People by their public name: addresses are for those who may see participants (organisers.py).
+    list_display = [
+        Column("person", label=_("Person"), accessor=lambda registration: public_name(registration.user)),
+        "session", "status", "created_at", "promoted_at",
+    ]  # fmt: skip
     copy_view_enabled = False
     inspect_view_enabled = True
-    inspect_view_fields = ["session", "user", "status", "created_at", "promoted_at", "cancelled_at", "consent_at", "answers"]
+    inspect_view_class = RegistrationInspectView
+    inspect_view_fields = ["session", "status", "created_at", "promoted_at", "cancelled_at", "consent_at", "answers"]
 
     @property
     def permission_policy(self):
         return ReadOnlyPermissionPolicy(self.model)
 
     def get_queryset(self, request):
-        return Registration.objects.select_related("session__page", "user")
+        return organisers.organised_registrations(request.user).select_related("session__page", "user__participant")
+
+
+class OrganiserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return organisers.may_see_registrations(request.user)
 
 
 class EventsGroup(SnippetViewSetGroup):
@@ -115,5 +147,29 @@ class EventsGroup(SnippetViewSetGroup):
     menu_order = 260
     items = (SessionViewSet, RegistrationViewSet)
 
+    def get_submenu_items(self):
+        by_page = OrganiserMenuItem(_("Export and message"), reverse_lazy("events_organiser_pages"), icon_name="mail", order=3)
+        return [*super().get_submenu_items(), by_page]
+
+
+@hooks.register("register_admin_urls")
+def register_organiser_urls():
+    return [
+        path("gatherings/pages/", admin_views.organised_pages, name="events_organiser_pages"),
+        path("gatherings/pages/<int:page_id>/registrations.csv", admin_views.export_registrations, name="events_organiser_export"),
+        path("gatherings/pages/<int:page_id>/message/", admin_views.message_registrants, name="events_organiser_message"),
+    ]
+
 
 register_snippet(EventsGroup)
+
+
+@hooks.register("register_page_header_buttons")
+def organiser_page_buttons(page, user, view_name=None, next_url=None):
+    """On a gathering's page in the admin, for its organisers: its registrations and a message."""
+    if not (organisers.may_see_registrations(user) and sessions_for(page).exists() and organisers.may_organise(user, page)):
+        return []
+    return [
+        PageMenuItem(_("Registrations (CSV)"), reverse("events_organiser_export", args=[page.pk]), "download", 80, page=page),
+        PageMenuItem(_("Message registrants"), reverse("events_organiser_message", args=[page.pk]), "mail", 81, page=page),
+    ]

@@ -145,6 +145,8 @@ class ProposalState(TranslatableMixin, models.Model):
         EVALUATING = "evaluating", _("Being evaluated")
         ACCEPTED = "accepted", _("Accepted")
         REJECTED = "rejected", _("Rejected")
+        # For topics proposed for a call (a community agenda): the host took it up.
+        DISCUSSED = "discussed", _("Discussed")
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=80)

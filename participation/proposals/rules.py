@@ -114,3 +114,16 @@ CHECKS = {
 RULES = Rulebook("participation_proposals", CHECKS)
 can = RULES.can
 denial = RULES.denial
+
+
+def support_permissions(user, proposal):
+    """What a support box offers `user` for `proposal`: support, sign in first, withdraw, or why not."""
+    signed_in = user is not None and user.is_authenticated
+    reason = denial(user, "support_proposal", proposal, assume_signed_in=not signed_in)
+    return {
+        "can_support": signed_in and reason is None,
+        # Visitors see the button when signing in would let them support.
+        "invite_sign_in": not signed_in and reason is None,
+        "can_unsupport": can(user, "unsupport_proposal", proposal),
+        "support_denial": reason,
+    }

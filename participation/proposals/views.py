@@ -5,6 +5,7 @@ import secrets
 from django.apps import apps
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Subquery
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import engines
@@ -112,6 +113,15 @@ def _proposal_form_page(request, dialogue, form, similar=None, proposal=None, st
     )
 
 
+def preselected_topic(request, topics):
+    """The topic a link chose with `?topic=<page id>` (any language version of it, e.g. from an
+    event page's "Propose a topic"), among the visitor's topics; None otherwise."""
+    topic_id = request.GET.get("topic", "")
+    if not topic_id.isdigit():
+        return None
+    return topics.filter(translation_key=Subquery(Page.objects.filter(pk=int(topic_id)).values("translation_key")[:1])).first()
+
+
 @require_http_methods(["GET", "POST"])
 def proposal_create(request, dialogue_id):
     dialogue = dialogue_or_404(request, dialogue_id)
@@ -122,7 +132,7 @@ def proposal_create(request, dialogue_id):
         return error_response(request, reason, 403)
     topics = Page.objects.child_of(dialogue.localized).live().public().order_by("path")
     if request.method == "GET":
-        return _proposal_form_page(request, dialogue, ProposalForm(topics=topics))
+        return _proposal_form_page(request, dialogue, ProposalForm(initial={"topic": preselected_topic(request, topics)}, topics=topics))
     if "check_similar" in request.POST:
         # Without JavaScript: show the similar proposals, keep the draft, judge nothing yet.
         form = ProposalForm(initial=request.POST.dict(), topics=topics)
@@ -155,18 +165,11 @@ def proposal_similar(request, dialogue_id):
 
 
 def support_context(request, proposal, settings):
-    user = request.user
-    signed_in = user.is_authenticated
-    denial = proposal_rules.denial(user, "support_proposal", proposal, assume_signed_in=not signed_in)
     return {
         "proposal": proposal,
         "settings": settings,
-        "can_support": signed_in and denial is None,
-        # Visitors see the button when signing in would let them support.
-        "invite_sign_in": not signed_in and denial is None,
-        "can_unsupport": proposal_rules.can(user, "unsupport_proposal", proposal),
-        "support_denial": denial,
-        "allowance": queries.support_allowance(user, settings),
+        **proposal_rules.support_permissions(request.user, proposal),
+        "allowance": queries.support_allowance(request.user, settings),
     }
 
 

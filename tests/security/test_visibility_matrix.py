@@ -213,6 +213,11 @@ EXEMPT = {
     "participation_statistics": "admin: editors' and moderators' statistics (tests/participation/activity)",
     "api:no_such_endpoint": "the API's JSON 404",
     "events:calendar_reset": "the person's own calendar address: a new secret, no page's participation",
+    **dict.fromkeys(
+        ["events_organiser_pages", "events_organiser_export", "events_organiser_message"],
+        "admin: the organisers of a page (its Wagtail edit permission), drafts and private pages included "
+        "(tests/participation/events/test_organisers.py)",
+    ),
 }
 
 

@@ -51,7 +51,7 @@ def test_registrations_are_listed_per_session_and_read_only(editor_client, dialo
     response = editor_client.get(listing, {"session": first.pk})
     assert response.status_code == 200
     text = response.content.decode()
-    assert people[0].get_username() in text and people[1].get_username() not in text
+    assert people[0].participant.nickname in text and people[1].participant.nickname not in text
     assert editor_client.get(reverse("wagtailsnippets_participation_events_registration:add")).status_code in (302, 403)
     registration = first.registrations.get()
     edit = reverse("wagtailsnippets_participation_events_registration:edit", args=[registration.pk])

@@ -34,7 +34,7 @@ def heard():
 
 
 def test_builtin_states_exist():
-    assert sorted(ProposalState.objects.filter(is_builtin=True).values_list("kind", flat=True)) == ["accepted", "evaluating", "rejected"]
+    assert sorted(ProposalState.objects.filter(is_builtin=True).values_list("kind", flat=True)) == ["accepted", "discussed", "evaluating", "rejected"]
 
 
 def test_answer_is_shown_and_announced_after_commit(client, proposal, heard, django_capture_on_commit_callbacks):
