@@ -1,3 +1,5 @@
+from zoneinfo import available_timezones
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
@@ -190,6 +192,11 @@ class ResendConfirmationForm(AccountForm):
         return _normalise_email(self.cleaned_data["email"])
 
 
+def _time_zone_choices():
+    # Called per form: the zone names come from the system's tz database.
+    return [("", _("Not set: use each event's own time"))] + [(name, name.replace("_", " ")) for name in sorted(available_timezones())]
+
+
 class SettingsForm(forms.ModelForm):
     """The person's participation settings, and the email address of their user account."""
 
@@ -200,6 +207,13 @@ class SettingsForm(forms.ModelForm):
         label=_("Preferred language"),
         choices=settings.LANGUAGES,
         help_text=_("The language of the emails we send you, and of the site after you sign in."),
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Your time zone"),
+        required=False,
+        choices=_time_zone_choices,
+        help_text=_("Event times are also shown in this zone, in emails and when your browser does not tell us its own."),
+        error_messages={"invalid_choice": _("“%(value)s” is not a time zone. Choose one from the list, for example Europe/Kyiv.")},
     )
     email = _email_field(help_text=_("You sign in with this address. It is never shown publicly."))
     current_password = forms.CharField(
@@ -212,7 +226,7 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = ["nickname", "full_name", "language"]
+        fields = ["nickname", "full_name", "language", "time_zone"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -269,7 +269,7 @@ def account_settings(request):
             allowed = ratelimit.hit("email_change", f"account:{request.user.pk}") and allowed
             if not allowed:
                 form = forms.SettingsForm(
-                    instance=person, initial=_kept_input(request.POST, ["nickname", "full_name", "language", "email"])
+                    instance=person, initial=_kept_input(request.POST, ["nickname", "full_name", "language", "time_zone", "email"])
                 )
                 return too_many_attempts(request, "accounts/settings.html", {"form": form}, "email_change")
         if form.is_valid():

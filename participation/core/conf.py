@@ -18,6 +18,7 @@ DEFAULT_RATE_LIMITS = {
     "comment": (30, 600),
     "report": (30, 3600),
     "support": (120, 60),
+    "registration": (30, 3600),  # gathering registration forms sent, per account
     "api": (100, 60),  # the public API, per client: Decidim's figure, generous for researchers
     "open_data": (30, 60),  # CSV downloads, per client
 }

@@ -10,13 +10,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, URLValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from participation.core.pages import canonical_page
+
+from .hooks import sessions_may_overlap
+from .signals import session_cancelled
 
 
 def validate_time_zone(value):
@@ -88,12 +91,34 @@ class Session(models.Model):
             raise ValidationError({"ends_at": _("A session must end after it starts.")})
         if self.registration_opens_at and self.registration_closes_at and self.registration_closes_at <= self.registration_opens_at:
             raise ValidationError({"registration_closes_at": _("The registration deadline must come after registration opens.")})
+        self._refuse_overlap()
+
+    def _refuse_overlap(self):
+        """Some pages (an edition's slots, which one person may all attend) say their sessions
+        may not overlap: refuse one that does, naming the other. Cancelled sessions free their time."""
+        if not (self.page_id and self.starts_at and self.ends_at) or sessions_may_overlap(self.page):
+            return
+        other = (
+            Session.objects.filter(page=canonical_page(self.page), cancelled_at__isnull=True, starts_at__lt=self.ends_at, ends_at__gt=self.starts_at)
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if other is not None:
+            when = timezone.localtime(other.starts_at, other.zone).strftime("%Y-%m-%d %H:%M")
+            message = _("This session overlaps another session of this page (%(other)s, %(when)s %(zone)s), and the page says its sessions may not overlap.")
+            params = {"other": other.title or other.page.title, "when": when, "zone": other.time_zone}
+            raise ValidationError({"starts_at": ValidationError(message, code="overlap", params=params)})
 
     def save(self, *args, **kwargs):
         # Sessions are the same in every language: they hang on the page's default-locale version.
         if self.page_id:
             self.page = canonical_page(self.page)
+        cancelling = self.cancelled_at is not None and (
+            self.pk is None or Session.objects.filter(pk=self.pk, cancelled_at__isnull=True).exists()
+        )
         super().save(*args, **kwargs)
+        if cancelling:  # the admin or a script: registrants are told once the change is committed
+            transaction.on_commit(lambda: session_cancelled.send(sender=Session, session=self))
 
     @property
     def is_cancelled(self):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from participation.core.rules import Refused
 from participation.core.visibility import viewer_for
 
+from . import hooks
 from .models import Registration, Session
 from .rules import RULES
 
@@ -64,6 +65,17 @@ def register(user, session, answers=None, consent=True, viewer=None):
 
 
 @transaction.atomic
+def register_many(user, sessions, answers=None, consent=False, viewer=None):
+    """Register `user` for several sessions at once (an edition's slots): all of them, or, at
+    the first refusal, none. Sessions are locked in id order, so two people choosing the same
+    slots wait for each other in turn instead of deadlocking."""
+    sessions = sorted(sessions, key=lambda session: session.pk)
+    if not sessions:
+        raise EventError(_("Choose at least one session."), 400)
+    return [register(user, session, answers=answers, consent=consent, viewer=viewer) for session in sessions]
+
+
+@transaction.atomic
 def cancel(user, session, viewer=None):
     """Cancel `user`'s registration. When it held a place, the first person waiting gets it:
     returns that registration (promoted, so the caller can tell them), or None."""
@@ -105,15 +117,29 @@ class Access(NamedTuple):
 
 
 def access_details_for(user, session, now=None, viewer=None):
-    now = now or timezone.now()
+    """What `user` may see of how to get into `session` now (see access_from)."""
     if session.is_cancelled or not (viewer or viewer_for(user)).sees_page(session.page):
         return Access(None)
-    confirmed = user is not None and user.is_authenticated and Registration.objects.filter(
-        session=session, user=user, status=Registration.CONFIRMED
-    ).exists()
-    opens_at = session.starts_at - timedelta(minutes=session.access_opens_minutes)
-    if not confirmed or now >= session.ends_at:
+    registration = None
+    if user is not None and user.is_authenticated:
+        registration = Registration.objects.filter(session=session, user=user, status=Registration.CONFIRMED).first()
+    return access_from(session, registration, preselected=hooks.preselected(session.page), now=now)
+
+
+def access_from(session, registration, preselected, now=None):
+    """The access rule on what the caller has loaded (the sessions block loads a page's at once):
+    a confirmed registration (in a pre-selected edition: a selected one) sees the details from
+    `access_opens_minutes` before the start until the end. The caller checked visibility."""
+    now = now or timezone.now()
+    allowed = (
+        not session.is_cancelled
+        and registration is not None
+        and registration.status == Registration.CONFIRMED
+        and (not preselected or registration.selected_at is not None)
+    )
+    if not allowed or now >= session.ends_at:
         return Access(None)
+    opens_at = session.starts_at - timedelta(minutes=session.access_opens_minutes)
     if now < opens_at:
         return Access(None, opens_at)
     details = {"join_url": session.join_url, "meeting_id": session.meeting_id, "passcode": session.passcode}

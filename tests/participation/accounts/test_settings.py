@@ -173,3 +173,24 @@ def test_an_unknown_language_is_refused(person, person_client):
     response = person_client.post("/en/accounts/settings/", settings_data(person, language="xx"))
     assert response.status_code == 200
     assert 'class="errorlist"' in response.content.decode()
+
+
+def test_a_person_saves_their_time_zone(person, person_client):
+    response = person_client.post("/en/accounts/settings/", settings_data(person, time_zone="America/Sao_Paulo"))
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.participant.time_zone == "America/Sao_Paulo"
+    html = person_client.get("/en/accounts/settings/").content.decode()
+    assert '<option value="America/Sao_Paulo" selected>' in html
+
+
+def test_an_unknown_time_zone_is_refused_in_the_persons_language_keeping_the_input(person, person_client):
+    response = person_client.post("/fr/accounts/settings/", settings_data(person, time_zone="Mars/Olympus", full_name="Nouveau Nom"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    with translation.override("fr"):
+        expected = gettext("“%(value)s” is not a time zone. Choose one from the list, for example Europe/Kyiv.") % {"value": "Mars/Olympus"}
+    assert expected.replace("“", "&ldquo;") in html or expected in html
+    assert 'value="Nouveau Nom"' in html
+    person.refresh_from_db()
+    assert person.participant.time_zone == ""

@@ -67,3 +67,33 @@ def test_the_database_keeps_one_active_registration_per_person(dialogue, people)
     Registration.objects.create(session=session, user=people[0], status="confirmed")
     with pytest.raises(IntegrityError), transaction.atomic():
         Registration.objects.create(session=session, user=people[0], status="waitlisted")
+
+
+@pytest.fixture
+def no_overlap(monkeypatch):
+    """A page type saying its sessions may not overlap (as a country edition does)."""
+    from content.models import DialoguePage
+
+    monkeypatch.setattr(DialoguePage, "sessions_may_overlap", False, raising=False)
+
+
+def test_overlapping_sessions_are_refused_when_the_page_says_so(dialogue, no_overlap):
+    first = make_session(dialogue, title="Slot 1")
+    overlapping = Session(page=dialogue, starts_at=first.starts_at + timedelta(minutes=30), ends_at=first.ends_at + timedelta(hours=1))
+    message = errors(overlapping)["starts_at"][0]
+    assert message.startswith("This session overlaps another session of this page (Slot 1, ")
+    assert message.endswith("UTC), and the page says its sessions may not overlap.")
+
+
+def test_back_to_back_and_cancelled_sessions_do_not_overlap(dialogue, no_overlap):
+    first = make_session(dialogue)
+    Session(page=dialogue, starts_at=first.ends_at, ends_at=first.ends_at + timedelta(hours=1)).full_clean()
+    first.cancelled_at = first.starts_at
+    first.save()
+    Session(page=dialogue, starts_at=first.starts_at, ends_at=first.ends_at).full_clean()
+    first.full_clean()  # a session never overlaps itself
+
+
+def test_overlap_is_allowed_by_default(dialogue):
+    first = make_session(dialogue)
+    Session(page=dialogue, starts_at=first.starts_at, ends_at=first.ends_at).full_clean()
