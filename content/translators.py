@@ -59,6 +59,12 @@ def ensure_editor_group():
             "content.add_organisation",
             "content.change_organisation",
             "content.delete_organisation",
+            "content.add_eventtheme",
+            "content.change_eventtheme",
+            "content.delete_eventtheme",
+            "content.add_eventseries",
+            "content.change_eventseries",
+            "content.delete_eventseries",
             # Official answers, proposal states and per-dialogue participation settings.
             "participation_proposals.view_proposal",
             "participation_proposals.change_proposal",
