@@ -24,7 +24,7 @@ from wagtail_localize.strings import StringValue
 from content.models import DialoguePage, DialoguePhase, HomePage, Organisation, StandardPage, TopicPage
 from content.translators import ensure_editor_group, ensure_translator_group
 
-from . import data
+from . import data, gatherings
 from .pdf import text_pdf
 
 SOURCE = "en"
@@ -79,9 +79,9 @@ def add_page(parent, page):
     return page
 
 
-def ensure_organisations(source):
+def ensure_organisations(source, items=data.ORGANISATIONS):
     organisations = {}
-    for item in data.ORGANISATIONS:
+    for item in items:
         organisation = Organisation.objects.filter(locale=source, name=item["name"]).first()
         if organisation is None:
             organisation = Organisation.objects.create(
@@ -275,14 +275,25 @@ def build(password=None):
     home = ensure_home(source)
     organisations = ensure_organisations(source)
     dialogue = ensure_pages(home, organisations)
-    pages = [home, *home.get_children().filter(locale=source).specific(), *dialogue.get_children().specific()]
-    # Translations in tree order: partners first (pages refer to them), then parents before children.
+    organisations.update(ensure_organisations(source, data.GATHERING_ORGANISATIONS))
+    today = timezone.localdate()
+    for info in (data.UKRAINE, *data.EDITIONS):
+        gatherings.ensure_edition(dialogue, info, organisations, today)
+    index, themes, series = gatherings.ensure_conversation_hours(home, source, timezone.now())
+    pages = [
+        home,
+        *home.get_children().filter(locale=source).specific(),
+        *dialogue.get_children().specific(),
+        *index.get_children().specific(),
+    ]
+    # Translations in tree order: partners and themes first (pages refer to them), then parents
+    # before children; the series refers to its events page, and events to their series.
     pages.sort(key=lambda page: page.path)
+    pages.insert(pages.index(index) + 1, series)
     for locale in locales[1:]:
-        translations = load_translations(locale.language_code)
-        for organisation in organisations.values():
-            translate(organisation, locale, translations)
-        for page in pages:
-            translate(page, locale, translations)
+        translations = dict(load_translations(locale.language_code))
+        translations.update(gatherings.dated_translations(locale.language_code, translations))
+        for item in [*organisations.values(), *themes.values(), *pages]:
+            translate(item, locale, translations)
     home_pages = {page.locale.language_code: page for page in HomePage.objects.filter(depth=2).select_related("locale")}
     return ensure_users(locales, home_pages, password)
