@@ -25,6 +25,7 @@ from content.models import DialoguePage, DialoguePhase, HomePage, Organisation, 
 from content.translators import ensure_editor_group, ensure_translator_group
 
 from . import data, gatherings
+from .pages import add_page, list_items, paragraphs
 from .pdf import text_pdf
 
 SOURCE = "en"
@@ -70,15 +71,6 @@ def ensure_home(source):
     return home
 
 
-def add_page(parent, page):
-    existing = parent.get_children().filter(slug=page.slug).first()
-    if existing:
-        return existing.specific
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 def ensure_organisations(source, items=data.ORGANISATIONS):
     organisations = {}
     for item in items:
@@ -106,15 +98,6 @@ def ensure_material(topic):
         document.file_size = document.file.size
         document.save()
     return document
-
-
-def list_items(values):
-    # ListBlock items need ids for wagtail-localize to extract their text for translation.
-    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
-
-
-def paragraphs(texts):
-    return "".join(f"<p>{text}</p>" for text in texts)
 
 
 def topic_body(topic, dialogue):

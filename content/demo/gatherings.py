@@ -6,7 +6,6 @@ sessions are added only to a page that has none. Page text with dates in it ("on
 is written in each language from the sessions themselves (`dated_translations`)."""
 
 import datetime
-import uuid
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_skeleton
@@ -24,6 +23,7 @@ from participation.events.models import Session
 from participation.proposals.models import Proposal, Support
 
 from . import data
+from .pages import add_page, list_items, paragraphs
 from .pdf import text_pdf
 
 UTC = datetime.timezone.utc
@@ -35,21 +35,6 @@ def at(day, clock, zone):
     """`day` at "HH:MM" in `zone`, as an aware datetime."""
     hour, minute = map(int, clock.split(":"))
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=zone)
-
-
-def items(values):
-    # ListBlock items need ids for wagtail-localize to extract their text for translation.
-    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
-
-
-def add_page(parent, page):
-    """The child with the page's slug, or the page added and published; and whether it is new."""
-    existing = parent.get_children().filter(slug=page.slug).first()
-    if existing:
-        return existing.specific, False
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page, True
 
 
 # --- country editions ---------------------------------------------------------------------------
@@ -72,10 +57,6 @@ def fill(text, language, dates):
     return text.format(**{key: format_skeleton("MMMMd", day, locale=locale) for key, day in dates.items()})
 
 
-def paragraphs(texts):
-    return [{"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in texts)}]
-
-
 def questions():
     return [
         {
@@ -84,7 +65,7 @@ def questions():
                 "key": q["key"],
                 "label": q["label"],
                 "required": q["required"],
-                "choices": items([{"value": value, "label": label} for value, label in q["choices"]]),
+                "choices": list_items([{"value": value, "label": label} for value, label in q["choices"]]),
             },
         }
         for q in data.PROFILE_QUESTIONS
@@ -93,9 +74,10 @@ def questions():
 
 def ensure_edition(dialogue, info, organisations, today):
     zone = ZoneInfo(info["time_zone"])
-    first_day = today + datetime.timedelta(days=info["slots"][0][0])
-    deadline = first_day - datetime.timedelta(days=info["deadline_days_before"])
-    page, created = add_page(
+    days = [today + datetime.timedelta(days=day) for day, _start, _end in info["slots"]]
+    deadline = days[0] - datetime.timedelta(days=info["deadline_days_before"])
+    dates = {"first_day": days[0], "second_day": days[-1], "deadline": deadline}
+    page = add_page(
         dialogue,
         CountryEditionPage(
             title=info["title"],
@@ -111,11 +93,11 @@ def ensure_edition(dialogue, info, organisations, today):
             participants_preselected=info["participants_preselected"],
             sessions_may_overlap=False,
             profile_questions=questions() if info["participants_preselected"] else [],
+            body=[{"type": "paragraph", "value": paragraphs(fill(text, "en", dates) for text in info["paragraphs"])}],
         ),
     )
     if not Session.objects.filter(page=page).exists():
-        for number, (day, start, end) in enumerate(info["slots"], start=1):
-            day = today + datetime.timedelta(days=day)
+        for number, (day, (_day, start, end)) in enumerate(zip(days, info["slots"], strict=True), start=1):
             online = "address" not in info
             Session.objects.create(
                 page=page,
@@ -131,16 +113,12 @@ def ensure_edition(dialogue, info, organisations, today):
                 registration_opens_at=page.registration_opens_at,
                 registration_closes_at=page.registration_deadline,
             )
-    if created:
-        # The body names the dates of the sessions just made.
-        dates = edition_dates(page)
-        page.body = paragraphs([fill(text, "en", dates) for text in info["paragraphs"]])
-        page.save_revision().publish()
     return page
 
 
 def dated_translations(language, translations):
-    """{English text as built: text in `language`} for the editions' texts with dates."""
+    """{English text as built: text in `language`} for the editions' texts with dates, from
+    the sessions and deadline stored (the demo may have been loaded on another day)."""
     result = {}
     for info in (data.UKRAINE, *data.EDITIONS):
         page = CountryEditionPage.objects.filter(slug=info["slug"], locale__language_code="en").first()
@@ -198,24 +176,20 @@ def ensure_series(source, index):
 
 
 def ensure_index(home, source, today):
-    index, created = add_page(
-        home,
-        EventsIndexPage(title=data.EVENTS_INDEX["title"], slug=data.EVENTS_INDEX["slug"], intro=data.EVENTS_INDEX["intro"], show_in_menus=True),
-    )
-    if created:
-        for first, last, title, place, link in data.OUTSIDE_EVENTS:
-            index.outside_events.add(
-                OutsideEvent(
-                    locale=source,
-                    title=title,
-                    place=place,
-                    link=link,
-                    starts_on=today + datetime.timedelta(days=first),
-                    ends_on=today + datetime.timedelta(days=last),
-                )
+    info = data.EVENTS_INDEX
+    index = EventsIndexPage(title=info["title"], slug=info["slug"], intro=info["intro"], show_in_menus=True)
+    for first, last, title, place, link in data.OUTSIDE_EVENTS:
+        index.outside_events.add(
+            OutsideEvent(
+                locale=source,
+                title=title,
+                place=place,
+                link=link,
+                starts_on=today + datetime.timedelta(days=first),
+                ends_on=today + datetime.timedelta(days=last),
             )
-        index.save_revision().publish()
-    return index
+        )
+    return add_page(home, index)
 
 
 def slides(title):
@@ -233,7 +207,7 @@ def slides(title):
 
 def ensure_event(index, info, themes, series, sessions, past=False):
     """An event page with its sessions: (label, starts_at, ends_at)."""
-    page, _created = add_page(
+    page = add_page(
         index,
         EventPage(
             title=info["title"],
