@@ -252,31 +252,31 @@ def ensure_users(locales, home_pages, password=None):
     return credentials
 
 
-def build(password=None):
+def build(password=None, with_gatherings=True):
+    """The demo. `with_gatherings=False` leaves out the country editions and conversation hours:
+    the test suite's base (tests/conftest.py), so tests count a single dialogue's contributions;
+    tests/content/test_demo.py builds them."""
     locales = ensure_locales()
     source = locales[0]
     home = ensure_home(source)
     organisations = ensure_organisations(source)
     dialogue = ensure_pages(home, organisations)
-    organisations.update(ensure_organisations(source, data.GATHERING_ORGANISATIONS))
-    today = timezone.localdate()
-    for info in (data.UKRAINE, *data.EDITIONS):
-        gatherings.ensure_edition(dialogue, info, organisations, today)
-    index, themes, series = gatherings.ensure_conversation_hours(home, source, timezone.now())
-    pages = [
-        home,
-        *home.get_children().filter(locale=source).specific(),
-        *dialogue.get_children().specific(),
-        *index.get_children().specific(),
-    ]
+    snippets, events, series = list(organisations.values()), [], []
+    if with_gatherings:
+        partners = ensure_organisations(source, data.GATHERING_ORGANISATIONS)
+        themes, index, series = gatherings.ensure_all(home, dialogue, source, {**organisations, **partners})
+        snippets += [*partners.values(), *themes]
+        events = index.get_children().specific()
+    pages = [home, *home.get_children().filter(locale=source).specific(), *dialogue.get_children().specific(), *events]
     # Translations in tree order: partners and themes first (pages refer to them), then parents
-    # before children; the series refers to its events page, and events to their series.
+    # before children; a series refers to its events page, and events to their series.
     pages.sort(key=lambda page: page.path)
-    pages.insert(pages.index(index) + 1, series)
+    for item in series:
+        pages.insert(pages.index(item.index) + 1, item)
     for locale in locales[1:]:
         translations = dict(load_translations(locale.language_code))
         translations.update(gatherings.dated_translations(locale.language_code, translations))
-        for item in [*organisations.values(), *themes.values(), *pages]:
+        for item in [*snippets, *pages]:
             translate(item, locale, translations)
     home_pages = {page.locale.language_code: page for page in HomePage.objects.filter(depth=2).select_related("locale")}
     return ensure_users(locales, home_pages, password)

@@ -293,3 +293,13 @@ def ensure_community_topics(index, event):
     for proposal in counts:
         if proposal.support_count != proposal.n:
             Proposal.objects.filter(pk=proposal.pk).update(support_count=proposal.n)
+
+
+def ensure_all(home, dialogue, source, organisations):
+    """Editions and conversation hours; returns what build() translates besides pages: the
+    themes, the events page and the series."""
+    today = timezone.localdate()
+    for info in (data.UKRAINE, *data.EDITIONS):
+        ensure_edition(dialogue, info, organisations, today)
+    index, themes, series = ensure_conversation_hours(home, source, timezone.now())
+    return list(themes.values()), index, [series]

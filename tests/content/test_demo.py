@@ -8,12 +8,15 @@ from babel.dates import format_skeleton
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Revision
 
 from content.demo import data
+from content.demo.build import build
 from content.demo.translations import ar, es, fr, uk
 from content.models import (
     CountryEditionPage,
@@ -29,9 +32,22 @@ from content.models import (
 from participation.events.queries import sessions_for
 from participation.events.models import Session
 from participation.proposals.models import Proposal, Support
+from tests.conftest import DEMO_PASSWORD
 from tests.factories import client_for, make_person
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module", autouse=True)
+def whole_demo(django_db_setup, django_db_blocker):
+    """The whole demo, gatherings included, for this module's tests: built once in a transaction
+    each test runs inside (as in Django's setUpTestData) and rolled back after the last.
+    wagtail-localize publishes translations on commit: those callbacks run at once."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            build(password=DEMO_PASSWORD)
+        yield
+        transaction.set_rollback(True)
 
 
 def snapshot():
