@@ -7,7 +7,6 @@ from content/demo/translations/<lang>.py (the same strings a PO file would carry
 import datetime
 import importlib
 import secrets
-import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
