@@ -642,14 +642,16 @@ Django view and the demo topic page, and the topic page's query count.
 """
 
 
-def write_docs(report):
+def write_docs(report, start=MARK_START, end=MARK_END, heading="## Latest figures"):
+    """Replace what lies between the markers `start` and `end` (bench/registration_rush.py has
+    its own); when they are missing, append them under `heading`."""
     text = DOCS.read_text() if DOCS.exists() else DOC_TEMPLATE
-    if MARK_START not in text or MARK_END not in text:
-        text = text.rstrip("\n") + f"\n\n## Latest figures\n\n{MARK_START}\n{MARK_END}\n"
-    head, rest = text.split(MARK_START, 1)
-    _old, tail = rest.split(MARK_END, 1)
+    if start not in text or end not in text:
+        text = text.rstrip("\n") + f"\n\n{heading}\n\n{start}\n{end}\n"
+    head, rest = text.split(start, 1)
+    _old, tail = rest.split(end, 1)
     DOCS.parent.mkdir(parents=True, exist_ok=True)
-    DOCS.write_text(f"{head}{MARK_START}\n{report}{MARK_END}{tail}")
+    DOCS.write_text(f"{head}{start}\n{report}{end}{tail}")
     log(f"wrote {DOCS.relative_to(ROOT)}")
 
 

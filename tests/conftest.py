@@ -10,9 +10,11 @@ DEMO_PASSWORD = "demo-password-for-tests"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the seeded demo (built once per run), rolled back after each test."""
+    """Every test starts from the seeded demo (built once per run), rolled back after each test:
+    its dialogue, without the gatherings (tests/content/test_demo.py adds them for its own tests),
+    so a test may count what one dialogue holds."""
     with django_db_blocker.unblock():
-        build(password=DEMO_PASSWORD)
+        build(password=DEMO_PASSWORD, with_gatherings=False)
 
 
 @pytest.fixture

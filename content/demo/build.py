@@ -7,7 +7,6 @@ from content/demo/translations/<lang>.py (the same strings a PO file would carry
 import datetime
 import importlib
 import secrets
-import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -24,7 +23,8 @@ from wagtail_localize.strings import StringValue
 from content.models import DialoguePage, DialoguePhase, HomePage, Organisation, StandardPage, TopicPage
 from content.translators import ensure_editor_group, ensure_translator_group
 
-from . import data
+from . import data, gatherings
+from .pages import add_page, list_items, paragraphs
 from .pdf import text_pdf
 
 SOURCE = "en"
@@ -70,18 +70,9 @@ def ensure_home(source):
     return home
 
 
-def add_page(parent, page):
-    existing = parent.get_children().filter(slug=page.slug).first()
-    if existing:
-        return existing.specific
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def ensure_organisations(source):
+def ensure_organisations(source, items=data.ORGANISATIONS):
     organisations = {}
-    for item in data.ORGANISATIONS:
+    for item in items:
         organisation = Organisation.objects.filter(locale=source, name=item["name"]).first()
         if organisation is None:
             organisation = Organisation.objects.create(
@@ -106,15 +97,6 @@ def ensure_material(topic):
         document.file_size = document.file.size
         document.save()
     return document
-
-
-def list_items(values):
-    # ListBlock items need ids for wagtail-localize to extract their text for translation.
-    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
-
-
-def paragraphs(texts):
-    return "".join(f"<p>{text}</p>" for text in texts)
 
 
 def topic_body(topic, dialogue):
@@ -269,20 +251,31 @@ def ensure_users(locales, home_pages, password=None):
     return credentials
 
 
-def build(password=None):
+def build(password=None, with_gatherings=True):
+    """The demo. `with_gatherings=False` leaves out the country editions and conversation hours:
+    the test suite's base (tests/conftest.py), so tests count a single dialogue's contributions;
+    tests/content/test_demo.py builds them."""
     locales = ensure_locales()
     source = locales[0]
     home = ensure_home(source)
     organisations = ensure_organisations(source)
     dialogue = ensure_pages(home, organisations)
-    pages = [home, *home.get_children().filter(locale=source).specific(), *dialogue.get_children().specific()]
-    # Translations in tree order: partners first (pages refer to them), then parents before children.
+    snippets, events, series = list(organisations.values()), [], []
+    if with_gatherings:
+        partners = ensure_organisations(source, data.GATHERING_ORGANISATIONS)
+        themes, index, series = gatherings.ensure_all(home, dialogue, source, {**organisations, **partners})
+        snippets += [*partners.values(), *themes]
+        events = index.get_children().specific()
+    pages = [home, *home.get_children().filter(locale=source).specific(), *dialogue.get_children().specific(), *events]
+    # Translations in tree order: partners and themes first (pages refer to them), then parents
+    # before children; a series refers to its events page, and events to their series.
     pages.sort(key=lambda page: page.path)
+    for item in series:
+        pages.insert(pages.index(item.index) + 1, item)
     for locale in locales[1:]:
-        translations = load_translations(locale.language_code)
-        for organisation in organisations.values():
-            translate(organisation, locale, translations)
-        for page in pages:
-            translate(page, locale, translations)
+        translations = dict(load_translations(locale.language_code))
+        translations.update(gatherings.dated_translations(locale.language_code, translations))
+        for item in [*snippets, *pages]:
+            translate(item, locale, translations)
     home_pages = {page.locale.language_code: page for page in HomePage.objects.filter(depth=2).select_related("locale")}
     return ensure_users(locales, home_pages, password)

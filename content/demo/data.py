@@ -529,3 +529,209 @@ TOPICS = [
         },
     },
 ]
+
+# --- Gatherings ---------------------------------------------------------------------------------
+# Country editions of the dialogue day and a series of conversation hours. Times are identifiers
+# (hours in the edition's or series' time zone; days relative to the day the demo is loaded);
+# sessions are never translated. Strings with {first_day}, {second_day} or {deadline} get the
+# dates in each language's words when the demo is built (content/demo/gatherings.py).
+
+GATHERING_ORGANISATIONS = [
+    {
+        "key": "influencer-platform",
+        "name": "The Influencer Platform",
+        "country": "UA",
+        "website": "https://influencer-platform.example.org",
+        "description": "The Influencer Platform is a Ukrainian civil society organisation that brings young people and experts together to discuss public policy. As national partner, it recruits participants and hosts the dialogue online.",
+    },
+    {
+        "key": "red-ciudadana-digital",
+        "name": "Red Ciudadana Digital",
+        "country": "MX",
+        "website": "https://red-ciudadana-digital.example.org",
+        "description": "Red Ciudadana Digital is a Mexican network of community organisations that runs workshops on digital rights. As national partner, it hosts the dialogue online for citizens across Mexico.",
+    },
+]
+
+# One choice list per profile question: the value is stored with the answer, the same in every language.
+PROFILE_QUESTIONS = [
+    {
+        "key": "gender",
+        "label": "Gender",
+        "required": True,
+        "choices": [("woman", "Woman"), ("man", "Man"), ("other", "Another gender"), ("undisclosed", "Prefer not to say")],
+    },
+    {
+        "key": "age_band",
+        "label": "Age",
+        "required": True,
+        "choices": [("18_29", "18 to 29"), ("30_44", "30 to 44"), ("45_59", "45 to 59"), ("60_plus", "60 and over")],
+    },
+    {
+        "key": "region",
+        "label": "Region",
+        "required": True,
+        "choices": [("kyiv", "Kyiv city"), ("north", "North"), ("centre", "Centre"), ("south", "South"), ("east", "East"), ("west", "West")],
+    },
+    {
+        "key": "education",
+        "label": "Highest level of education",
+        "required": False,
+        "choices": [("primary", "Primary or none"), ("secondary", "Secondary"), ("vocational", "Vocational"), ("higher", "Higher education")],
+    },
+    {
+        "key": "area",
+        "label": "Where do you live?",
+        "required": False,
+        "choices": [("urban", "In a city"), ("town", "In a small town"), ("rural", "In a village or the countryside")],
+    },
+]
+
+# The Ukraine edition, as the partner's real page read. Slots: (day after loading, start, end),
+# Kyiv time; the deadline is eight days before the first day.
+UKRAINE = {
+    "slug": "ukraine",
+    "title": "Citizens' Dialogue in Ukraine",
+    "country": "UA",
+    "partner": "influencer-platform",
+    "languages": ["uk"],
+    "time_zone": "Europe/Kyiv",
+    "total_places": 100,
+    "participants_preselected": True,
+    "deadline_days_before": 8,
+    "slots": [(28, "10:00", "13:00"), (28, "15:00", "18:00"), (29, "10:00", "13:00"), (29, "15:00", "18:00")],
+    "platform": "Zoom",
+    "intro": "Welcome to your Citizens' Dialogue in Ukraine, organised by The Influencer Platform.",
+    "paragraphs": [
+        "During the Dialogue you'll be working in small focus groups of 7-8 people, discussing the same questions as citizens in dozens of other countries.",
+        "The event will take place via Zoom. Access details will be shared with registered and pre-selected participants.",
+        "Choose any of four time slots: 10:00-13:00 and 15:00-18:00 (Kyiv time) on {first_day} and {second_day}.",
+        "We have only 100 places. Attendance is free but registration is obligatory. Deadline for registration is {deadline}.",
+        "Information materials and videos will be published in the coming weeks.",
+    ],
+}
+
+# Two more editions in other time zones: one online, one in person at a public address.
+EDITIONS = [
+    {
+        "slug": "mexico",
+        "title": "Citizens' Dialogue in Mexico",
+        "country": "MX",
+        "partner": "red-ciudadana-digital",
+        "languages": ["es"],
+        "time_zone": "America/Mexico_City",
+        "total_places": 80,
+        "participants_preselected": False,
+        "deadline_days_before": 5,
+        "slots": [(28, "09:00", "12:00"), (28, "16:00", "19:00")],
+        "capacity": 40,
+        "intro": "Welcome to the Citizens' Dialogue in Mexico, organised by Red Ciudadana Digital.",
+        "paragraphs": [
+            "Join one of two online sessions on {first_day}, in the morning or in the evening (Mexico City time). Places are given in the order people register; when a session is full, you join its waiting list.",
+        ],
+    },
+    {
+        "slug": "kenya",
+        "title": "Citizens' Dialogue in Kenya",
+        "country": "KE",
+        "partner": "baraza-digital-forum",
+        "languages": ["en"],
+        "time_zone": "Africa/Nairobi",
+        "total_places": 60,
+        "participants_preselected": False,
+        "deadline_days_before": 7,
+        "slots": [(28, "09:00", "16:00")],
+        "capacity": 60,
+        "address": "Kenya National Library Service, Ngong Road, Nairobi",
+        "intro": "Welcome to the Citizens' Dialogue in Kenya, organised by Baraza Digital Forum.",
+        "paragraphs": [
+            "The dialogue takes place in person in Nairobi on {first_day}, from 9:00 to 16:00 (Nairobi time), at the Kenya National Library Service on Ngong Road. Lunch is provided.",
+        ],
+    },
+]
+
+EVENTS_INDEX = {
+    "slug": "conversation-hours",
+    "title": "Conversation hours",
+    "intro": "Every month we host a public call about the internet and the dialogue, twice so that people in every time zone can join. Anyone is welcome; propose the topics you want to discuss before each call.",
+}
+
+# (days after loading, title, place, link)
+OUTSIDE_EVENTS = [
+    (40, 43, "Internet Governance Forum", "Geneva", "https://www.intgovforum.org/"),
+    (75, 78, "RightsCon", "Online", "https://www.rightscon.org/"),
+]
+
+EVENT_THEMES = [
+    ("privacy", "Data and privacy"),
+    ("ai", "Artificial intelligence"),
+    ("governance", "Internet governance"),
+]
+
+EVENT_SERIES = {
+    "name": "Monthly conversation hours",
+    "description": "A public call each month, held twice: on the last Wednesday for Asia-Pacific and on the last Thursday for Europe, Africa and the Americas.",
+    # (ordinal, weekday, time, minutes, label): the last Wednesday and the last Thursday (UTC).
+    "patterns": [(-1, 2, "08:00", 60, "Asia-Pacific"), (-1, 3, "16:00", 60, "Europe-Africa-Americas")],
+}
+
+SPEAKERS = {
+    "host": ("Amina Diallo", "Host"),
+    "researcher": ("Oleksandr Kovalenko", "Researcher"),
+    "partner": ("Lucía Hernández", "Partner organiser"),
+}
+
+AGENDA = [
+    "Welcome and introductions",
+    "A short talk by the speakers",
+    "Open discussion of the topics the community proposed",
+]
+
+# Past calls, newest first: one a month before the next call. One recording has a password.
+PAST_CALLS = [
+    {
+        "title": "Who decides what we see online?",
+        "theme": "governance",
+        "speakers": ["host", "partner"],
+        "recording_password": "",
+        "notes": "We discussed how platforms rank content and who should set the rules. Most participants wanted more transparency about recommendation systems.",
+    },
+    {
+        "title": "Artificial intelligence in everyday life",
+        "theme": "ai",
+        "speakers": ["host", "researcher"],
+        "recording_password": "hours-ai-2026",
+        "notes": "The speakers showed where AI is already used in public services. The questions were mostly about jobs, fairness and who is accountable for mistakes.",
+    },
+    {
+        "title": "Your data, your rights",
+        "theme": "privacy",
+        "speakers": ["host", "researcher"],
+        "recording_password": "",
+        "notes": "We went through the rights people have over their data and how to use them. Several participants shared how they asked a company for their data.",
+    },
+]
+
+NEXT_CALL = {
+    "title": "What should the internet look like in 2030?",
+    "theme": "governance",
+    "speakers": ["host", "partner"],
+}
+
+# An ad-hoc call between the regular ones: two sessions (days after loading, UTC time, label).
+AD_HOC_CALL = {
+    "title": "Special call: getting ready for the dialogue day",
+    "theme": "governance",
+    "speakers": ["host", "partner"],
+    "sessions": [(10, "07:00", "Asia-Pacific"), (10, "17:00", "Europe-Africa-Americas")],
+}
+
+# Topics the community proposed for the next call, by demo citizens (not translated: people's
+# own words), with how many citizens support each.
+CITIZENS = ["maryna", "kwame", "sofia", "hiroshi", "ines", "david"]
+COMMUNITY_TOPICS = [
+    ("Should schools teach how recommendation algorithms work?", "Children meet algorithms before they can read a privacy policy. What should schools teach about them?", "en", 5),
+    ("Internet access as a public service", "Should every village have a public internet connection, like water or electricity?", "en", 4),
+    ("Qui modère les réseaux sociaux ?", "Les règles de modération changent sans prévenir. Qui devrait les décider et les contrôler ?", "fr", 2),
+    ("Як захистити вибори від дезінформації?", "Що мають робити платформи, держава й громадяни під час виборчих кампаній?", "uk", 1),
+]

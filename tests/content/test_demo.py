@@ -1,17 +1,53 @@
 """seed_demo builds a realistic, fully translated demo, and running it again changes nothing."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+from babel.dates import format_skeleton
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone, translation
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 
 from content.demo import data
+from content.demo.build import build
 from content.demo.translations import ar, es, fr, uk
-from content.models import DialoguePage, Organisation, TopicPage
+from content.models import (
+    CountryEditionPage,
+    DialoguePage,
+    EventPage,
+    EventSeries,
+    EventsIndexPage,
+    EventTheme,
+    Organisation,
+    OutsideEvent,
+    TopicPage,
+)
+from participation.events.queries import sessions_for
+from participation.events.models import Session
+from participation.proposals.models import Proposal, Support
+from tests.conftest import DEMO_PASSWORD
+from tests.factories import client_for, make_person
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module", autouse=True)
+def whole_demo(django_db_setup, django_db_blocker):
+    """The whole demo, gatherings included, for this module's tests: built once in a transaction
+    each test runs inside (as in Django's setUpTestData) and rolled back after the last.
+    wagtail-localize publishes translations on commit: those callbacks run at once."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            build(password=DEMO_PASSWORD)
+        yield
+        transaction.set_rollback(True)
 
 
 def snapshot():
@@ -22,6 +58,12 @@ def snapshot():
         "organisations": Organisation.objects.count(),
         "users": get_user_model().objects.count(),
         "groups": Group.objects.count(),
+        "sessions": Session.objects.count(),
+        "proposals": Proposal.objects.count(),
+        "supports": Support.objects.count(),
+        "themes": EventTheme.objects.count(),
+        "series": EventSeries.objects.count(),
+        "outside events": OutsideEvent.objects.count(),
     }
 
 
@@ -56,7 +98,7 @@ def test_translated_topic_body_is_in_its_language(client):
 
 def test_demo_partners_are_translated():
     names = set(Organisation.objects.filter(locale__language_code="fr").values_list("name", flat=True))
-    assert names == {item["name"] for item in data.ORGANISATIONS}
+    assert names == {item["name"] for item in [*data.ORGANISATIONS, *data.GATHERING_ORGANISATIONS]}
     description = Organisation.objects.get(locale__language_code="fr", name="Missions Publiques").description
     assert description == fr.TRANSLATIONS[data.ORGANISATIONS[0]["description"]]
 
@@ -70,3 +112,131 @@ def test_key_facts_and_faq_are_translated(client):
     for item in source["faq"]:
         assert ar.TRANSLATIONS[item["question"]] in html
         assert item["question"] not in html
+
+
+# --- Gatherings -------------------------------------------------------------------------------
+
+KYIV = ZoneInfo("Europe/Kyiv")
+
+
+def edition(slug, language="en"):
+    source = CountryEditionPage.objects.get(slug=slug, locale__language_code="en")
+    return source if language == "en" else source.get_translation(Locale.objects.get(language_code=language))
+
+
+def kyiv_slots():
+    return [
+        (timezone.localtime(s.starts_at, KYIV), timezone.localtime(s.ends_at, KYIV)) for s in sessions_for(edition("ukraine"))
+    ]
+
+
+def test_the_ukraine_edition_is_the_partners_page():
+    page = edition("ukraine")
+    assert page.get_parent().specific == DialoguePage.objects.get(locale__language_code="en")
+    assert page.partner.name == "The Influencer Platform" and page.country.code == "UA"
+    assert page.time_zone == "Europe/Kyiv" and page.languages == ["uk"]
+    assert page.total_places == 100 and page.participants_preselected and not page.sessions_may_overlap
+    assert page.intro == "Welcome to your Citizens' Dialogue in Ukraine, organised by The Influencer Platform."
+    text = str(page.body)
+    for words in ("small focus groups of 7-8 people", "via Zoom", "registered and pre-selected participants",
+                  "10:00-13:00 and 15:00-18:00 (Kyiv time)", "We have only 100 places", "registration is obligatory",
+                  "Information materials and videos will be published in the coming weeks"):  # fmt: skip
+        assert words in text
+    assert [key["key"] for key in page.registration_questions()] == ["gender", "age_band", "region", "education", "area"]
+
+
+def test_the_ukraine_edition_has_four_slots_on_two_consecutive_days_kyiv_time_after_its_deadline():
+    slots = kyiv_slots()
+    assert [(start.strftime("%H:%M"), end.strftime("%H:%M")) for start, end in slots] == [("10:00", "13:00"), ("15:00", "18:00")] * 2
+    first, second = slots[0][0].date(), slots[2][0].date()
+    assert second - first == datetime.timedelta(days=1) and slots[1][0].date() == first
+    assert first > timezone.localdate()  # upcoming, whenever the demo is loaded
+    page = edition("ukraine")
+    deadline = timezone.localtime(page.registration_deadline, KYIV)
+    assert deadline.date() == first - datetime.timedelta(days=8)
+    assert all(s.registration_closes_at == page.registration_deadline and s.mode == Session.ONLINE for s in sessions_for(page))
+    # The text names the same dates, in the page's language.
+    assert f"on {format_skeleton('MMMMd', first, locale='en_GB')} and {format_skeleton('MMMMd', second, locale='en_GB')}" in str(page.body)
+    assert format_skeleton("MMMMd", deadline.date(), locale="uk") in str(edition("ukraine", "uk").body)
+
+
+def test_the_ukraine_registration_form_asks_its_profile_questions_in_ukrainian():
+    page = edition("ukraine", "uk")
+    client = client_for(make_person())
+    with translation.override("uk"):
+        html = client.get(reverse("events:register", args=[page.pk])).content.decode()
+    assert uk.TRANSLATIONS["Highest level of education"] in html and uk.TRANSLATIONS["In a village or the countryside"] in html
+    assert "Highest level of education" not in html
+
+
+def test_two_more_editions_in_other_time_zones_one_in_person_at_a_public_address():
+    mexico, kenya = edition("mexico"), edition("kenya")
+    zones = {edition("ukraine").time_zone, mexico.time_zone, kenya.time_zone}
+    assert len(zones) == 3
+    assert {s.mode for s in sessions_for(mexico)} == {Session.ONLINE}
+    in_person = list(sessions_for(kenya))
+    assert [s.mode for s in in_person] == [Session.IN_PERSON]
+    assert "Nairobi" in in_person[0].address and not in_person[0].address_is_private
+    assert all(s.starts_at > timezone.now() for s in [*sessions_for(mexico), *in_person])
+
+
+def test_every_gathering_page_is_translated_into_every_locale():
+    pages = [*CountryEditionPage.objects.filter(locale__language_code="en"), EventsIndexPage.objects.get(locale__language_code="en")]
+    pages += EventPage.objects.filter(locale__language_code="en")
+    for code, module in {"fr": fr, "es": es, "uk": uk, "ar": ar}.items():
+        for page in pages:
+            translated = page.get_translation(Locale.objects.get(language_code=code))
+            assert translated.live and translated.alias_of_id is None
+            assert translated.title == module.TRANSLATIONS[page.title]
+
+
+def conversation_hours():
+    index = EventsIndexPage.objects.get(locale__language_code="en")
+    events = EventPage.objects.child_of(index).live()
+    return index, events
+
+
+def test_conversation_hours_log_three_past_calls_with_recordings_slides_and_notes():
+    _index, events = conversation_hours()
+    now = timezone.now()
+    past = [event for event in events if all(s.ends_at < now for s in sessions_for(event))]
+    assert sorted(event.title for event in past) == sorted(call["title"] for call in data.PAST_CALLS)
+    for event in past:
+        assert event.recording_url.startswith("https://") and event.notes and event.series is not None
+        assert [block.block_type for block in event.slides] == ["document"]
+        assert event.slides[0].value.file.read(5) == b"%PDF-"
+    assert sum(bool(event.recording_password) for event in past) == 1
+
+
+def test_the_next_monthly_call_has_two_sessions_in_two_time_zone_bands_on_different_dates():
+    _index, events = conversation_hours()
+    call = events.get(title=data.NEXT_CALL["title"])
+    sessions = list(sessions_for(call))
+    assert [(s.title, s.starts_at.strftime("%H:%M"), s.time_zone) for s in sessions] == [
+        ("Asia-Pacific", "08:00", "UTC"),
+        ("Europe-Africa-Americas", "16:00", "UTC"),
+    ]
+    assert sessions[0].starts_at.date() != sessions[1].starts_at.date()
+    assert all(s.starts_at > timezone.now() for s in sessions)
+    assert call.series.name == data.EVENT_SERIES["name"] and call.series.patterns.count() == 2
+
+
+def test_an_upcoming_ad_hoc_call_with_two_sessions_and_outside_events_ahead():
+    index, events = conversation_hours()
+    ad_hoc = events.get(title=data.AD_HOC_CALL["title"])
+    assert ad_hoc.series is None
+    sessions = list(sessions_for(ad_hoc))
+    assert len(sessions) == 2 and all(s.starts_at > timezone.now() for s in sessions)
+    outside = list(index.outside_events.all())
+    assert [e.title for e in outside] == [title for _first, _last, title, _place, _link in data.OUTSIDE_EVENTS]
+    assert all(e.starts_on > timezone.localdate() and e.link.startswith("https://") for e in outside)
+
+
+def test_community_topics_for_the_next_call_with_their_supports():
+    index, events = conversation_hours()
+    call = events.get(title=data.NEXT_CALL["title"])
+    proposals = Proposal.objects.filter(dialogue=index, topic=call).order_by("-support_count")
+    assert [(p.title, p.support_count) for p in proposals] == [(title, n) for title, _body, _lang, n in data.COMMUNITY_TOPICS]
+    for proposal in proposals:
+        assert proposal.supports.count() == proposal.support_count
+        assert not proposal.supports.filter(user=proposal.author).exists()
