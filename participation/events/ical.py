@@ -6,8 +6,8 @@ own zone with the VTIMEZONE components that describe it, so daylight-saving chan
 occurrences come out right in every application.
 
 Access details (join link, meeting ID, passcode, private address) are written only for the one
-person whose personal feed this is, and only while services.access_details_for gives them; every
-other file carries the event page's address instead."""
+person whose personal feed this is, and only while the access rule (services.access_from, what
+access_details_for applies) gives them; every other file carries the event page's address instead."""
 
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -16,7 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from .services import access_details_for
+from participation.core.visibility import viewer_for
+
+from . import hooks
+from .models import Registration
+from .services import access_from
 
 PRODID = "-//Dialogue//participation.events//EN"
 
@@ -30,8 +34,9 @@ def sessions_calendar(sessions, *, request=None, name="", method=None, person=No
     now = now or timezone.now()
     calendar = Calendar.new(prodid=PRODID, method=method, name=name or None)
     sessions = list(sessions)
+    access = _access_of(person, sessions, now) if person is not None else {}
     for session in sessions:
-        calendar.add_component(_event(session, request, person, now))
+        calendar.add_component(_event(session, request, access.get(session.pk), now))
     if sessions:
         # Transitions only around the sessions: enough for every application, and small.
         first = min(session.starts_at for session in sessions) - timedelta(days=1)
@@ -40,7 +45,23 @@ def sessions_calendar(sessions, *, request=None, name="", method=None, person=No
     return calendar.to_ical()
 
 
-def _event(session, request, person, now):
+def _access_of(person, sessions, now):
+    """{session id: access details} of a personal feed's owner, for the sessions they may see
+    them in now: their confirmed registrations in one query and one viewer, however many
+    sessions (a page's pre-selection is read once per page object)."""
+    viewer = viewer_for(person)
+    confirmed = Registration.objects.filter(user=person, status=Registration.CONFIRMED, session__in=[s.pk for s in sessions])
+    registrations = {registration.session_id: registration for registration in confirmed}
+    access = {}
+    for session in sessions:
+        if session.is_cancelled or not viewer.sees_page(session.page):
+            continue
+        preselected = hooks.preselected(session.page)
+        access[session.pk] = access_from(session, registrations.get(session.pk), preselected=preselected, now=now).details
+    return access
+
+
+def _event(session, request, details, now):
     page_url = session.page.get_full_url(request) or ""
     host = urlsplit(page_url).hostname or (request.get_host() if request else "localhost")
     zone = session.zone
@@ -53,7 +74,6 @@ def _event(session, request, person, now):
     event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
     # Calendar applications replace an event by a higher sequence: a cancellation must win.
     event.add("sequence", 1 if session.is_cancelled else 0)
-    details = access_details_for(person, session, now=now).details if person is not None else None
     if details:
         _add_access(event, session, details, page_url)
         return event

@@ -207,6 +207,18 @@ def test_a_persons_feed_leaves_out_cancelled_registrations_and_pages_they_may_no
     assert feed(client, own_feed_url(person)).events == []
 
 
+@pytest.mark.parametrize("number", [2, 12])
+def test_a_persons_feed_costs_the_same_queries_however_many_sessions(client, topic, dialogue, number, django_assert_num_queries):
+    person = make_person()
+    for n in range(number):
+        services.register(person, with_access(topic if n % 2 else dialogue, starts_at=timezone.now() + timedelta(minutes=5 + n)))
+    url = own_feed_url(person)
+    feed(client, url)  # the visibility state, cached like in production
+    with django_assert_num_queries(7):
+        calendar = feed(client, url)
+    assert len(calendar.events) == number and text(calendar).count(JOIN) >= number
+
+
 def test_an_unknown_or_reset_address_is_404(client, topic):
     person = make_person()
     services.register(person, make_session(topic))
