@@ -6,7 +6,7 @@ is the same in every language, so a French form checks answers exactly as the En
 the stored answers count together. The raw answers are a dict {question key: value}, as a draft
 keeps them and as the form's POST parses into:
 single: option key; multiple: [option keys]; scale: number; matrix: {row key: number};
-ranking: [option keys, first = most preferred]; number: number; short/long text: text."""
+ranking: {option key: rank from 1}; number: number; short/long text: text."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -184,11 +184,23 @@ def _matrix(question, value):
 
 
 def _ranking(question, value):
-    values = value if isinstance(value, list) else [value]
-    ranked = [_option(question, item) for item in values]
-    if len(set(ranked)) != len(ranked):
+    """{option key: rank} (ranks from 1, unranked options left out) -> option keys, first = 1."""
+    if not isinstance(value, dict) or set(value) - set(question.option_keys()):
+        raise AnswerError(_("Choose one of the options given."))
+    ranks = {key: _rank(question, rank) for key, rank in value.items() if not _empty(rank)}
+    if len(set(ranks.values())) != len(ranks):
         raise AnswerError(_("Give each option a different rank."))
-    return ranked
+    return sorted(ranks, key=ranks.get)
+
+
+def _rank(question, value):
+    try:
+        rank = int(str(value).strip())
+    except (TypeError, ValueError):
+        rank = None
+    if rank is None or not 1 <= rank <= len(question.options):
+        raise AnswerError(_("Rank the options from 1 to %(count)d.") % {"count": len(question.options)})
+    return rank
 
 
 def _number(question, value):

@@ -21,7 +21,7 @@ from participation.comments.services import post_comment
 from participation.notifications.models import Follow
 from participation.proposals.models import Proposal, Support
 from tests.conftest import DEMO_PASSWORD
-from tests.factories import client_for, make_person
+from tests.factories import client_for, make_person, make_questionnaire
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +49,7 @@ class World:
         self.members = Group.objects.create(name="Members of the topic")
         self.page_type = ContentType.objects.get_for_model(Page)
         self.comment_type = ContentType.objects.get_for_model(Comment)
+        self.questionnaire = make_questionnaire(dialogue)
 
     def restrict(self, scenario):
         if scenario == "unpublished dialogue":
@@ -109,6 +110,14 @@ READS = {
     "open_data:proposals": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/proposals.csv"),
     "open_data:comments": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/comments.csv"),
     "open_data:counts": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/counts.csv"),
+    # A questionnaire belongs to the dialogue, so only the dialogue's restrictions hide it: these
+    # check no error page here; tests/participation/questionnaires/test_answering.py checks the
+    # 404s and that nothing is written under an unpublished, group-restricted or password-protected
+    # dialogue.
+    "questionnaires:answer": _get(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/"),
+    "questionnaires:paper": _get(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/paper/"),
+    "questionnaires:answer (submit)": _post(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/", lambda w: {"action": "submit", "step": "2"}, lambda w, u: False),
+    "questionnaires:paper (submit)": _post(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/paper/", lambda w: {}, lambda w, u: False),
     # A reply form re-displayed (empty text) must not quote a comment of another page.
     "comments:new (reply form)": _post(
         lambda w: "/en/comments/new/",

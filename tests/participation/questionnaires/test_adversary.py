@@ -14,8 +14,11 @@ once; the pool, which has not been mixed yet, shows the adversary's method does 
 Everything is written by committed threads (tests/threads.py) so each submission really is its own
 transactions, as in production; the test deletes what it wrote."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
@@ -23,7 +26,7 @@ from content.models import DialoguePage
 from participation.questionnaires import services
 from participation.questionnaires.models import Question, Receipt
 from tests.factories import make_person, make_questionnaire
-from tests.threads import committed as in_thread
+from tests.threads import committed as in_thread, run_together
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="ctid and xmin are PostgreSQL's"),
@@ -130,4 +133,31 @@ def test_pairing_receipts_with_responses_is_no_better_than_chance(committed):
         )
     ]
     assert waiting == submission_order[K * BATCHES :]
+    assert Receipt.objects.filter(questionnaire=questionnaire).count() == len(people)
+
+
+@override_settings(QUESTIONNAIRE_MIX_BATCH=K)
+def test_forty_people_submitting_at_once_are_all_stored_once(committed):
+    dialogue = DialoguePage.objects.get(locale__language_code="en")
+    questionnaire = in_thread(lambda: make_questionnaire(dialogue))
+    committed["questionnaires"].append(questionnaire.pk)
+    people = in_thread(lambda: [make_person("racer") for _ in range(4 * K + 3)])
+    committed["users"] += [person.pk for person in people]
+    text_key = str(questionnaire.asks[Question.LONG_TEXT].translation_key)
+    single_key = str(questionnaire.asks[Question.SINGLE].translation_key)
+    health = str(questionnaire.asks[Question.SINGLE].options.get(label="Health").translation_key)
+
+    def submitter(index, person):
+        return lambda: services.submit(person, questionnaire, {single_key: health, text_key: f"respondent {index}"})
+
+    run_together([submitter(index, person) for index, person in enumerate(people)])
+    in_thread(lambda: call_command("flush_questionnaires", stdout=StringIO()))  # what cron does
+    written = rows(
+        """SELECT a.text FROM participation_questionnaires_answer a JOIN participation_questionnaires_response r
+           ON r.id = a.response_id WHERE r.questionnaire_id = %s AND a.question_id = %s""",
+        [questionnaire.pk, questionnaire.asks[Question.LONG_TEXT].pk],
+    )
+    waiting = rows("SELECT count(*) FROM participation_questionnaires_pendingsubmission WHERE questionnaire_id = %s", [questionnaire.pk])
+    assert len(written) + waiting[0][0] == len(people)  # none lost
+    assert len({text for (text,) in written}) == len(written) >= len(people) - (K - 1)  # none doubled; under k held
     assert Receipt.objects.filter(questionnaire=questionnaire).count() == len(people)

@@ -25,7 +25,7 @@ def good_answers(questionnaire, **extra):
     return {
         key["single"]: option_key(asks["single"], "Health"),
         key["multiple"]: [option_key(asks["multiple"], "Privacy"), option_key(asks["multiple"], "Safety")],
-        key["ranking"]: [option_key(asks["ranking"], "Research"), option_key(asks["ranking"], "Laws")],
+        key["ranking"]: {option_key(asks["ranking"], "Research"): "1", option_key(asks["ranking"], "Laws"): "2"},
         key["matrix"]: {option_key(asks["matrix"], "Governments"): "2", option_key(asks["matrix"], "Companies"): "4"},
         key["scale"]: "7",
         key["number"]: "34",
@@ -91,7 +91,8 @@ def test_country_and_session_date_come_from_the_persons_session(questionnaire, p
         ("scale", "11", "Choose a value from 0 to 10."),
         ("scale", "seven", "Choose a value from 0 to 10."),
         ("matrix", {"Governments": "6"}, "Choose a value from 1 to 5."),
-        ("ranking", ["Laws", "Laws"], "Give each option a different rank."),
+        ("ranking", {"Laws": "1", "Education": "1"}, "Give each option a different rank."),
+        ("ranking", {"Laws": "4"}, "Rank the options from 1 to 3."),
         ("number", "121", "Enter a number from 0 to 120."),
         ("number", "NaN", "Enter a number."),
         ("short_text", "Sport", "This question does not apply given your earlier answers: leave it empty."),
@@ -106,9 +107,9 @@ def test_each_bad_answer_is_refused_and_nothing_is_stored(questionnaire, people,
         other = questionnaire.asks["multiple"] if kind != "multiple" else questionnaire.asks["single"]
         return option_key(question, label) if question.options.filter(label=label).exists() else option_key(other, "Privacy")
 
-    if kind in ("single", "multiple", "ranking"):
+    if kind in ("single", "multiple"):
         value = as_key(value) if isinstance(value, str) else [as_key(label) for label in value]
-    elif kind == "matrix":
+    elif kind in ("matrix", "ranking"):
         value = {as_key(label): number for label, number in value.items()}
     errors = refused(people[0], questionnaire, good_answers(questionnaire, **{str(question.translation_key): value}))
     assert errors == {str(question.translation_key): message}
