@@ -155,7 +155,7 @@ def _multiple(question, value):
         raise AnswerError(_("Choose each option at most once."))
     limit = question.question.max_choices
     if limit and len(chosen) > limit:
-        raise AnswerError(ngettext("Choose at most %(count)d option.", "Choose at most %(count)d options.", limit) % {"count": limit})
+        raise AnswerError(ngettext("Choose at most %(count)s option.", "Choose at most %(count)s options.", limit) % {"count": limit})
     return sorted(chosen, key=question.option_keys().index)
 
 
