@@ -9,8 +9,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.strings import StringValue
 
 from participation.questionnaires import services
-from participation.questionnaires.models import Answer, Option, Question, Questionnaire
-from tests.factories import option_key
+from participation.questionnaires.models import Answer, Question
+from tests.factories import client_for, option_key
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +42,20 @@ def test_a_french_translation_keeps_every_option_identity(questionnaire, locales
         ("Climat", questionnaire.asks["single"].options.get(label="Climate").translation_key),
         ("Autre", questionnaire.asks["single"].options.get(label="Other").translation_key),
     ]
+
+
+def test_answers_in_french_and_in_english_count_for_the_same_option(questionnaire, locales, people, k3):
+    french = translate_into_french(questionnaire, locales)
+    french_single = Question.objects.get(section__questionnaire=french, kind=Question.SINGLE)
+    sante = str(french_single.options.get(label="Santé").translation_key)
+    with translation.override("fr"):
+        page = client_for(people[0]).get(reverse("questionnaires:answer", args=[questionnaire.pk]))
+    assert "Quel sujet compte le plus ?" in page.content.decode()
+    for person in people[:2]:
+        with translation.override("fr"):
+            services.submit(person, french, {str(french_single.translation_key): sante})
+    english_single = questionnaire.asks[Question.SINGLE]
+    services.submit(people[2], questionnaire, {str(english_single.translation_key): option_key(english_single, "Health")})
+    health = Answer.objects.filter(question=english_single, option_key=english_single.options.get(label="Health").translation_key)
+    assert health.count() == k3
+    assert sorted(health.values_list("response__language", flat=True)) == ["en", "fr", "fr"]
