@@ -52,3 +52,11 @@ def test_the_admin_form_explains_bad_input(editor_client, dialogue):
     assert response.status_code == 200
     assert response.context["form"].errors["closes_at"] == ["A questionnaire must close after it opens."]
     assert not Questionnaire.objects.filter(title="Broken").exists()
+
+
+def test_the_editing_page_shows_every_nested_question_and_option(editor_client, questionnaire):
+    page = editor_client.get(reverse("wagtailsnippets_participation_questionnaires_questionnaire:edit", args=[questionnaire.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "How much do you trust" in html and 'value="Governments"' in html and "Very useful" in html
+    assert editor_client.get(reverse("wagtailsnippets_participation_questionnaires_questionnaire:add")).status_code == 200
