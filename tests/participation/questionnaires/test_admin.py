@@ -2,9 +2,11 @@
 options nested inline."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from participation.questionnaires.models import Option, Question, Questionnaire
+from tests.factories import make_questionnaire
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +62,14 @@ def test_the_editing_page_shows_every_nested_question_and_option(editor_client, 
     html = page.content.decode()
     assert "How much do you trust" in html and 'value="Governments"' in html and "Very useful" in html
     assert editor_client.get(reverse("wagtailsnippets_participation_questionnaires_questionnaire:add")).status_code == 200
+
+
+def test_show_only_if_offers_the_options_of_this_questionnaire_only(editor_client, questionnaire, dialogue):
+    make_questionnaire(dialogue, title="Another one")
+    page = BeautifulSoup(
+        editor_client.get(reverse("wagtailsnippets_participation_questionnaires_questionnaire:edit", args=[questionnaire.pk])).content,
+        "html.parser",
+    )
+    offered = {int(option["value"]) for select in page.select("select[name$=show_if_option]") for option in select.select("option[value]") if option["value"]}
+    own = set(Option.objects.filter(question__section__questionnaire=questionnaire).values_list("pk", flat=True))
+    assert offered == own  # every option of this questionnaire, none of the other one
