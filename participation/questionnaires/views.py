@@ -56,7 +56,9 @@ def answer(request, questionnaire_id):
         return refused(request, reason, 403)
     form = Form(in_active_language(questionnaire))
     step = _step(request, form)
-    raw = services.draft_of(request.user, questionnaire)
+    # A draft may hold answers to questions an editor removed since: those are dropped.
+    known = {question.key for question in form.questions}
+    raw = {key: value for key, value in services.draft_of(request.user, questionnaire).items() if key in known}
     if request.method == "GET":
         return _answer_page(request, questionnaire, form, step, raw, {})
     section = form.sections[step - 1] if form.sections else None

@@ -126,6 +126,9 @@ def test_a_questionnaire_of_a_dialogue_the_person_may_not_see_does_not_exist(que
     assert not Draft.objects.exists() and not Receipt.objects.exists() and not PendingSubmission.objects.exists()
 
 
+QUERIES = 16
+
+
 @pytest.mark.parametrize("size", [1, 3])
 def test_the_step_page_takes_a_fixed_number_of_queries(dialogue, person, size, django_assert_num_queries):
     questionnaire = make_questionnaire(dialogue)
@@ -140,4 +143,10 @@ def test_the_step_page_takes_a_fixed_number_of_queries(dialogue, person, size, d
         assert client.get(url(questionnaire)).status_code == 200
 
 
-QUERIES = 16
+
+def test_a_draft_answer_to_a_removed_question_does_not_block_submitting(questionnaire, person):
+    client = client_for(person)
+    client.post(url(questionnaire), {**first_step(questionnaire), "action": "next"})
+    Question.objects.filter(pk=questionnaire.asks["ranking"].pk).delete()  # an editor removes it meanwhile
+    assert client.post(url(questionnaire), second_step(questionnaire)).status_code == 302
+    assert Receipt.objects.filter(user=person).exists()
