@@ -85,6 +85,11 @@ def ensure_editor_group():
             "participation_events.change_session",
             "participation_events.delete_session",
             "participation_events.view_registration",
+            # Questionnaires: built and translated in the admin; responses are never listed there.
+            "participation_questionnaires.view_questionnaire",
+            "participation_questionnaires.add_questionnaire",
+            "participation_questionnaires.change_questionnaire",
+            "participation_questionnaires.delete_questionnaire",
         )
     )
     _grant_pages(group, Page.get_first_root_node())

@@ -15,6 +15,7 @@ from participation.comments.models import Comment
 from participation.comments.services import post_comment
 from participation.events.models import Session
 from participation.proposals.models import Proposal
+from participation.questionnaires.models import Option, Question, Questionnaire, Section
 
 PASSWORD = "a-Long-and-Unusual-password-42"
 MODERATORS = "Moderators (participation)"
@@ -89,3 +90,35 @@ def make_edition(dialogue, title="Citizens' Dialogue in Ukraine", **fields):
     dialogue.add_child(instance=edition)
     edition.save_revision().publish()
     return edition
+def make_questionnaire(dialogue, title="How was your dialogue?", **fields):
+    """An open questionnaire on `dialogue`, written straight to the database: a section of
+    choices (single, multiple with at most 2, a ranking, a matrix, a scale) and one of the other
+    kinds (number 0-120, short and long text), the short text shown only to those who chose
+    "Other" in the single choice. Questions are named by their kind in `questionnaire.asks`."""
+    questionnaire = Questionnaire.objects.create(dialogue=dialogue, title=title, **fields)
+    choices = Section.objects.create(questionnaire=questionnaire, title="Your views", sort_order=0)
+    others = Section.objects.create(questionnaire=questionnaire, title="About you", sort_order=1)
+    specs = [
+        (choices, Question.SINGLE, "Which topic matters most?", ["Health", "Climate", "Other"], {"required": True}),
+        (choices, Question.MULTIPLE, "Which two topics next?", ["Privacy", "Access", "Safety"], {"max_choices": 2}),
+        (choices, Question.RANKING, "Rank these actions", ["Laws", "Education", "Research"], {}),
+        (choices, Question.MATRIX, "How much do you trust", ["Governments", "Companies"], {"scale_min": 1, "scale_max": 5}),
+        (choices, Question.SCALE, "How useful was the dialogue?", [], {"scale_min": 0, "scale_max": 10, "min_label": "Useless", "max_label": "Very useful"}),
+        (others, Question.NUMBER, "How old are you?", [], {"number_min": 0, "number_max": 120}),
+        (others, Question.SHORT_TEXT, "Which other topic?", [], {}),
+        (others, Question.LONG_TEXT, "Anything else?", [], {}),
+    ]
+    questionnaire.asks = {}
+    for order, (section, kind, text, labels, extra) in enumerate(specs):
+        question = Question.objects.create(section=section, kind=kind, text=text, sort_order=order, **extra)
+        for position, label in enumerate(labels):
+            Option.objects.create(question=question, label=label, sort_order=position)
+        questionnaire.asks[kind] = question
+    other = questionnaire.asks[Question.SINGLE].options.get(label="Other")
+    Question.objects.filter(pk=questionnaire.asks[Question.SHORT_TEXT].pk).update(show_if_option=other)
+    return questionnaire
+
+
+def option_key(question, label):
+    """The language-independent identity of `question`'s option `label`, as answers give it."""
+    return str(question.options.get(label=label).translation_key)

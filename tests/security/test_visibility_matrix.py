@@ -24,7 +24,7 @@ from participation.events.models import CalendarToken, Registration
 from participation.notifications.models import Follow
 from participation.proposals.models import Proposal, Support
 from tests.conftest import DEMO_PASSWORD
-from tests.factories import client_for, make_person, make_session
+from tests.factories import client_for, make_person, make_questionnaire, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +65,7 @@ class World:
         # Another person's session on a public page: it is in no one's answer but theirs.
         self.authors = make_session(self.sibling, title=AUTHORS_SESSION, starts_at=timezone.now() + timedelta(minutes=5), join_url=AUTHORS_LINK)
         Registration.objects.create(session=self.authors, user=self.author, status=Registration.CONFIRMED)
+        self.questionnaire = make_questionnaire(dialogue)
 
     def restrict(self, scenario):
         if scenario == "unpublished dialogue":
@@ -141,6 +142,14 @@ READS = {
     "open_data:comments": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/comments.csv"),
     "open_data:counts": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/counts.csv"),
     "open_data:registrations": _get(lambda w: "/en/open-data/gatherings/registrations.csv"),
+    # A questionnaire belongs to the dialogue, so only the dialogue's restrictions hide it: these
+    # check no error page here; tests/participation/questionnaires/test_answering.py checks the
+    # 404s and that nothing is written under an unpublished, group-restricted or password-protected
+    # dialogue.
+    "questionnaires:answer": _get(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/"),
+    "questionnaires:paper": _get(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/paper/"),
+    "questionnaires:answer (submit)": _post(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/", lambda w: {"action": "submit", "step": "2"}, lambda w, u: False),
+    "questionnaires:paper (submit)": _post(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/paper/", lambda w: {}, lambda w, u: False),
     # A reply form re-displayed (empty text) must not quote a comment of another page.
     "comments:new (reply form)": _post(
         lambda w: "/en/comments/new/",

@@ -1,0 +1,59 @@
+"""Who may answer a questionnaire or enter paper questionnaires, and why not
+(participation.core.rules). A questionnaire restricted to a session is for that session's
+confirmed participants; paper entries are for facilitators (the "enter paper responses"
+permission) while the questionnaire is open."""
+
+import rules
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from participation.core.rules import SIGN_IN, Rulebook, is_not_blocked, is_participant
+
+
+@rules.predicate
+def has_opened(user, questionnaire):
+    return questionnaire is not None and (questionnaire.opens_at is None or questionnaire.opens_at <= timezone.now())
+
+
+@rules.predicate
+def not_closed(user, questionnaire):
+    return questionnaire is not None and (questionnaire.closes_at is None or timezone.now() < questionnaire.closes_at)
+
+
+@rules.predicate
+def in_the_session(user, questionnaire):
+    """Open to anyone, or the person is a confirmed participant of its session."""
+    if questionnaire is None or questionnaire.session_id is None:
+        return True
+    from participation.events.models import Registration
+
+    return Registration.objects.filter(session_id=questionnaire.session_id, user=user, status=Registration.CONFIRMED).exists()
+
+
+@rules.predicate
+def is_facilitator(user):
+    return bool(user is not None and user.is_authenticated and user.has_perm("participation_questionnaires.enter_paper_responses"))
+
+
+NOT_OPEN = _("This questionnaire is not open yet.")
+CLOSED = _("This questionnaire has closed.")
+
+CHECKS = {
+    "answer": [
+        (is_participant, SIGN_IN),
+        (is_not_blocked, _("Moderators have blocked your account from taking part.")),
+        (has_opened, NOT_OPEN),
+        (not_closed, CLOSED),
+        (in_the_session, _("This questionnaire is for the participants of its session.")),
+    ],
+    "enter_paper": [
+        (is_participant, SIGN_IN),
+        (is_facilitator, _("Only the group's facilitator may enter paper questionnaires.")),
+        (has_opened, NOT_OPEN),
+        (not_closed, CLOSED),
+    ],
+}
+
+RULES = Rulebook("participation_questionnaires", CHECKS)
+can = RULES.can
+denial = RULES.denial

@@ -1,0 +1,191 @@
+"""Submitting answers, drafts, paper entries, and writing the mixing pool out as responses.
+
+The anonymity of a submission rests on four steps (docs/privacy.md):
+1. the receipt (who answered) is written and committed in a transaction of its own;
+2. the answers go into the mixing pool (PendingSubmission) in another transaction, without the
+   person, without a time;
+3. `flush` writes the pool out only when at least k submissions wait, all of them in one
+   transaction, in an order shuffled by the operating system's random source, with random UUIDs;
+   so in PostgreSQL every response of a batch has the same xmin and their ctids follow the
+   shuffle, not the submissions;
+4. the pool rows are deleted in that same transaction.
+A caller must not wrap `submit` in a transaction of its own (the view is non-atomic), or steps 1
+and 2 would share one."""
+
+import random
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from participation.core.rules import Refused
+from participation.core.visibility import viewer_for
+
+from .answers import Form
+from .conf import mix_batch
+from .models import Answer, Draft, PendingSubmission, Receipt, Response
+from .rules import RULES
+from .tasks import flush_pool
+
+_shuffle = random.SystemRandom().shuffle
+
+
+class QuestionnaireError(Refused):
+    pass
+
+
+class InvalidAnswers(QuestionnaireError):
+    """Some answers were refused: `errors` maps a question key ("" for the form) to why."""
+
+    def __init__(self, errors):
+        super().__init__(_("Some answers need your attention."), 400)
+        self.errors = errors
+
+
+def _visible(user, questionnaire, viewer=None):
+    if not (viewer or viewer_for(user)).sees_page(questionnaire.dialogue):
+        raise QuestionnaireError(_("There is no such questionnaire."), 404)
+
+
+def save_draft(user, questionnaire, raw, viewer=None):
+    """Keep what the person typed so far, checked or not, to resume on any device."""
+    questionnaire = questionnaire.canonical
+    _visible(user, questionnaire, viewer)
+    RULES.check(user, "answer", questionnaire, error=QuestionnaireError)
+    if Receipt.objects.filter(user=user, questionnaire=questionnaire).exists():
+        raise QuestionnaireError(_("You have already answered this questionnaire."), 409)
+    Draft.objects.update_or_create(user=user, questionnaire=questionnaire, defaults={"answers": raw if isinstance(raw, dict) else {}})
+
+
+def draft_of(user, questionnaire):
+    draft = Draft.objects.filter(user=user, questionnaire=questionnaire.canonical).first()
+    return draft.answers if draft else {}
+
+
+def submit(user, questionnaire, raw, viewer=None):
+    """Check every answer, then record that `user` answered and pool the answers apart.
+
+    `questionnaire` is the translation the person answered; the language is the active one.
+    Raises InvalidAnswers (nothing stored) or QuestionnaireError."""
+    canonical = questionnaire.canonical
+    _visible(user, canonical, viewer)
+    RULES.check(user, "answer", canonical, error=QuestionnaireError)
+    rows = _checked_rows(questionnaire, raw)
+    if Receipt.objects.filter(user=user, questionnaire=canonical).exists():
+        raise QuestionnaireError(_("You have already answered this questionnaire."), 409)
+    country, session_date = respondent_context(user, canonical)
+    try:
+        with transaction.atomic():
+            receipt = Receipt.objects.create(user=user, questionnaire=canonical)
+            Draft.objects.filter(user=user, questionnaire=canonical).delete()
+    except IntegrityError:  # the same person, submitting twice at once
+        raise QuestionnaireError(_("You have already answered this questionnaire."), 409) from None
+    try:
+        _pool(canonical, rows, country=country, session_date=session_date, is_paper=False)
+    except Exception:
+        receipt.delete()  # no answers kept, so no receipt either: they may submit again
+        raise
+
+
+def enter_paper(user, questionnaire, raw, session=None, viewer=None):
+    """A facilitator types in one paper questionnaire of their group: counted like any other
+    response (is_paper), linked to nobody, no receipt."""
+    canonical = questionnaire.canonical
+    _visible(user, canonical, viewer)
+    RULES.check(user, "enter_paper", canonical, error=QuestionnaireError)
+    rows = _checked_rows(questionnaire, raw)
+    session = session or canonical.session
+    _pool(canonical, rows, country=_country_of(session), session_date=_date_of(session), is_paper=True)
+
+
+def _checked_rows(questionnaire, raw):
+    form = Form(questionnaire)
+    clean, errors = form.clean(raw)
+    if errors:
+        raise InvalidAnswers(errors)
+    return form.rows(clean)
+
+
+def respondent_context(user, questionnaire):
+    """(country, session date) of a respondent: from the session the questionnaire is for, or
+    the person's latest confirmed registration in the dialogue. The page's `country` hook gives
+    the country (a country edition page); nothing more precise than the date is kept."""
+    from participation.events.models import Registration
+
+    registrations = Registration.objects.filter(user=user, status=Registration.CONFIRMED).select_related("session__page")
+    if questionnaire.session_id:
+        registrations = registrations.filter(session_id=questionnaire.session_id)
+    else:
+        registrations = registrations.filter(session__page__path__startswith=questionnaire.dialogue.path)
+    registration = registrations.order_by("-session__starts_at").first()
+    session = registration.session if registration else None
+    return _country_of(session), _date_of(session)
+
+
+def _country_of(session):
+    return str(getattr(session.page.specific, "country", "") or "")[:2].upper() if session else ""
+
+
+def _date_of(session):
+    return session.starts_at.astimezone(session.zone).date() if session else None
+
+
+def _pool(questionnaire, rows, *, country, session_date, is_paper):
+    payload = {
+        "country": country,
+        "language": translation.get_language() or "",
+        "session_date": session_date.isoformat() if session_date else None,
+        "is_paper": is_paper,
+        "answers": rows,
+    }
+    with transaction.atomic():
+        PendingSubmission.objects.create(questionnaire=questionnaire, payload=payload)
+    flush_pool.enqueue(questionnaire.pk)
+
+
+def flush(questionnaire_id, k=None):
+    """Write every waiting submission of a questionnaire as responses, in one shuffled batch, if
+    at least k wait; otherwise hold them. Returns how many were written.
+
+    Rows locked by a concurrent flush are skipped, so two flushes never write one twice."""
+    k = k or mix_batch()
+    with transaction.atomic():
+        pending = list(PendingSubmission.objects.select_for_update(skip_locked=True).filter(questionnaire_id=questionnaire_id))
+        if len(pending) < k:
+            return 0
+        _shuffle(pending)
+        responses, answers = [], []
+        for submission in pending:
+            response = _response(questionnaire_id, submission.payload)
+            responses.append(response)
+            answers.extend(_answer(response, row) for row in submission.payload["answers"])
+        Response.objects.bulk_create(responses)
+        Answer.objects.bulk_create(answers, batch_size=1000)
+        PendingSubmission.objects.filter(pk__in=[submission.pk for submission in pending]).delete()
+    return len(responses)
+
+
+def _response(questionnaire_id, payload):
+    session_date = payload.get("session_date")
+    return Response(
+        id=uuid.uuid4(),
+        questionnaire_id=questionnaire_id,
+        country=payload.get("country", ""),
+        language=payload.get("language", ""),
+        session_date=date.fromisoformat(session_date) if session_date else None,
+        is_paper=payload.get("is_paper", False),
+    )
+
+
+def _answer(response, row):
+    question_id, option_key, value, text = row
+    return Answer(
+        response=response,
+        question_id=question_id,
+        option_key=uuid.UUID(option_key) if option_key else None,
+        value=Decimal(value) if value is not None else None,
+        text=text,
+    )

@@ -1,0 +1,76 @@
+"""The admin side: editors build a questionnaire as one snippet, sections, questions and options
+nested inline; translators translate it with wagtail-localize like a page."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels.base import get_form_for_model
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Option, Question, Questionnaire
+
+
+class QuestionForm(WagtailAdminModelForm):
+    """"Show only if" offers the options of this questionnaire's other questions, not every
+    option of the site (Question.clean then checks the question comes earlier)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        section = self.instance.section if self.instance.section_id else None
+        self.fields["show_if_option"].queryset = (
+            Option.objects.filter(question__section__questionnaire_id=section.questionnaire_id if section else None)
+            .exclude(question_id=self.instance.pk)
+            .select_related("question")
+            .order_by("question__section__sort_order", "question__sort_order", "sort_order")
+        )
+
+
+class QuestionsPanel(InlinePanel):
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["form"] = get_form_for_model(Question, form_class=QuestionForm)
+        return options
+
+OPTION_PANELS = [FieldPanel("label")]
+
+QUESTION_PANELS = [
+    FieldPanel("text"),
+    FieldPanel("help_text"),
+    FieldRowPanel([FieldPanel("kind"), FieldPanel("required")]),
+    FieldPanel("max_choices"),
+    FieldRowPanel([FieldPanel("scale_min"), FieldPanel("scale_max")], heading=_("Scale")),
+    FieldRowPanel([FieldPanel("min_label"), FieldPanel("max_label")]),
+    FieldRowPanel([FieldPanel("number_min"), FieldPanel("number_max")], heading=_("Number")),
+    FieldPanel("show_if_option"),
+    InlinePanel("options", heading=_("Options (matrix: rows)"), label=_("Option"), panels=OPTION_PANELS),
+]
+
+SECTION_PANELS = [
+    FieldPanel("title"),
+    FieldPanel("intro"),
+    QuestionsPanel("questions", heading=_("Questions"), label=_("Question"), panels=QUESTION_PANELS),
+]
+
+
+class QuestionnaireViewSet(SnippetViewSet):
+    model = Questionnaire
+    icon = "form"
+    menu_label = _("Questionnaires")
+    menu_order = 270
+    add_to_admin_menu = True
+    list_display = ["title", "dialogue", "opens_at", "closes_at"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("intro"),
+        FieldPanel("dialogue"),
+        FieldPanel("session"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        MultiFieldPanel([InlinePanel("sections", label=_("Section"), panels=SECTION_PANELS)], heading=_("Sections")),
+    ]
+
+    def get_queryset(self, request):
+        return Questionnaire.objects.select_related("dialogue", "locale")
+
+
+register_snippet(QuestionnaireViewSet)
