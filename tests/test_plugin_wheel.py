@@ -111,3 +111,11 @@ def test_the_townhall_site_passes_on_the_installed_wheel(plugin_python):
     # From tests/plugin_site the repository root is not on the path: `participation` is the wheel's.
     result = run([str(plugin_python), "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=PLUGIN_SITE, env=env, timeout=900)
     assert result.returncode == 0, result.stdout[-8000:] + result.stderr[-2000:]
+
+
+def test_a_host_with_other_languages_has_no_migration_to_make_in_the_plugin(plugin_python):
+    """Townhall has its own LANGUAGES and user model: the plugin's migrations must not depend on
+    them, or the host's makemigrations would write into the installed package."""
+    env = {key: value for key, value in os.environ.items() if key not in ("DJANGO_SETTINGS_MODULE", "PYTHONPATH", "DATABASE_URL")}
+    result = run([str(plugin_python), "manage.py", "makemigrations", "--check", "--dry-run"], cwd=PLUGIN_SITE, env=env, timeout=300)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

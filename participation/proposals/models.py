@@ -17,7 +17,7 @@ from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from participation.core.models import Contribution, ContributionQuerySet
-from participation.core.pages import canonical_page
+from participation.core.pages import canonical_page, default_language_code
 from participation.core.phases import PhaseKind
 
 DEFAULT_REFERENCE_PREFIX = "DLG"
@@ -218,7 +218,9 @@ class Proposal(Contribution):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
+    # No `choices`: they would come from the host's LANGUAGES and make its makemigrations write a
+    # migration into the plugin. The form offers the site's languages.
+    language = models.CharField(_("language"), max_length=10, default=default_language_code)
     state = models.ForeignKey(
         ProposalState,
         verbose_name=_("state"),
