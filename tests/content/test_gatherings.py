@@ -24,6 +24,7 @@ from content.models import (
 )  # fmt: skip
 from participation.events.models import Registration, Session
 from participation.events.queries import sessions_for
+from participation.proposals.services import create_proposal
 from tests.factories import client_for, make_person, make_session
 
 pytestmark = pytest.mark.django_db
@@ -501,3 +502,10 @@ def test_an_editor_creates_an_edition_in_the_admin_and_bad_input_is_explained(ed
     edition = CountryEditionPage.objects.get(slug="brazil", locale=dialogue.locale)
     assert edition.languages == ["es", "en"] and edition.time_zone == "America/Sao_Paulo" and edition.total_places == 60
     assert edition.registration_questions() == [{"key": "age_band", "label": "Age", "required": False, "choices": []}]
+
+
+def test_the_community_proposes_topics_for_a_call(home):
+    index = add_index(home)
+    event = add_event(index)
+    proposal = create_proposal(make_person(), index, title="Talk about open maps", body="Maps made by everyone.", topic=event)
+    assert (proposal.dialogue_id, proposal.topic_id) == (index.pk, event.pk)
