@@ -139,6 +139,8 @@ def test_a_monthly_series_is_created_in_one_step_and_keeps_local_time_across_dst
     index = add_index(home)
     series = make_series(index)
     url = reverse("content_series_occurrences")
+    for admin_page in (reverse(EventSeries.snippet_viewset.get_url_name("list")), reverse(EventSeries.snippet_viewset.get_url_name("edit"), args=[series.pk])):
+        assert f"{url}?series={series.pk}" in editor_client.get(admin_page).content.decode()
     form = editor_client.get(f"{url}?series={series.pk}")
     assert form.status_code == 200 and f'<option value="{series.pk}" selected>' in form.content.decode()
     response = editor_client.post(url, {"series": series.pk, "first_month": "2027-10", "count": "3", "status": "publish"})
