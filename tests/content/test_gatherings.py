@@ -511,3 +511,13 @@ def test_the_community_proposes_topics_for_a_call(home):
     event = add_event(index)
     proposal = create_proposal(make_person(), index, title="Talk about open maps", body="Maps made by everyone.", topic=event)
     assert (proposal.dialogue_id, proposal.topic_id) == (index.pk, event.pk)
+
+
+def test_a_changed_session_shows_at_once_on_cached_pages(client, home):
+    index = add_index(home)
+    session = make_session(add_event(index), title="Asia-Pacific", starts_at=timezone.now() + datetime.timedelta(days=3))
+    assert "Asia-Pacific" in client.get(index.url).content.decode()
+    assert client.get(index.url).get("X-Page-Cache") == "hit"
+    session.title = "Asia-Pacific (new time)"
+    session.save()
+    assert "Asia-Pacific (new time)" in client.get(index.url).content.decode()
