@@ -24,6 +24,7 @@ from content.models import (
 )  # fmt: skip
 from participation.events.models import Registration, Session
 from participation.events.queries import sessions_for
+from participation.proposals.services import create_proposal
 from tests.factories import client_for, make_person, make_session
 
 pytestmark = pytest.mark.django_db
@@ -138,6 +139,8 @@ def test_a_monthly_series_is_created_in_one_step_and_keeps_local_time_across_dst
     index = add_index(home)
     series = make_series(index)
     url = reverse("content_series_occurrences")
+    for admin_page in (reverse(EventSeries.snippet_viewset.get_url_name("list")), reverse(EventSeries.snippet_viewset.get_url_name("edit"), args=[series.pk])):
+        assert f"{url}?series={series.pk}" in editor_client.get(admin_page).content.decode()
     form = editor_client.get(f"{url}?series={series.pk}")
     assert form.status_code == 200 and f'<option value="{series.pk}" selected>' in form.content.decode()
     response = editor_client.post(url, {"series": series.pk, "first_month": "2027-10", "count": "3", "status": "publish"})
@@ -501,3 +504,20 @@ def test_an_editor_creates_an_edition_in_the_admin_and_bad_input_is_explained(ed
     edition = CountryEditionPage.objects.get(slug="brazil", locale=dialogue.locale)
     assert edition.languages == ["es", "en"] and edition.time_zone == "America/Sao_Paulo" and edition.total_places == 60
     assert edition.registration_questions() == [{"key": "age_band", "label": "Age", "required": False, "choices": []}]
+
+
+def test_the_community_proposes_topics_for_a_call(home):
+    index = add_index(home)
+    event = add_event(index)
+    proposal = create_proposal(make_person(), index, title="Talk about open maps", body="Maps made by everyone.", topic=event)
+    assert (proposal.dialogue_id, proposal.topic_id) == (index.pk, event.pk)
+
+
+def test_a_changed_session_shows_at_once_on_cached_pages(client, home):
+    index = add_index(home)
+    session = make_session(add_event(index), title="Asia-Pacific", starts_at=timezone.now() + datetime.timedelta(days=3))
+    assert "Asia-Pacific" in client.get(index.url).content.decode()
+    assert client.get(index.url).get("X-Page-Cache") == "hit"
+    session.title = "Asia-Pacific (new time)"
+    session.save()
+    assert "Asia-Pacific (new time)" in client.get(index.url).content.decode()
