@@ -13,5 +13,14 @@ def local_date(value, zone):
     ("2 October 2026", "2 жовтня 2026 р.")."""
     if not value:
         return ""
-    day = timezone.localtime(value, ZoneInfo(zone)).date()
+    return long_date(timezone.localtime(value, ZoneInfo(zone)).date())
+
+
+@register.filter
+def long_date(day):
+    """A date (or a moment, in the site's time zone) in the visitor's language's own form."""
+    if not day:
+        return ""
+    if hasattr(day, "tzinfo"):
+        day = timezone.localtime(day).date()
     return format_date(day, format="long", locale=translation.to_locale(translation.get_language() or "en"))
