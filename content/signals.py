@@ -6,6 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from participation.events.models import Session
 from participation.events.queries import sessions_for
 
 from .models import ContentVersion, CountryEditionPage, Organisation
@@ -44,6 +45,9 @@ def connect():
             post_delete.connect(bump_participation, sender=model, dispatch_uid=f"content-version-delete-{model._meta.label}")
     page_published.connect(bump, dispatch_uid="content-version-published")
     page_published.connect(apply_edition_dates, sender=CountryEditionPage, dispatch_uid="content-edition-dates")
+    # Sessions show on cached gathering pages (times, "next call"): an editor's change shows at once.
+    post_save.connect(bump_participation, sender=Session, dispatch_uid="content-version-session-save")
+    post_delete.connect(bump_participation, sender=Session, dispatch_uid="content-version-session-delete")
     page_unpublished.connect(bump, dispatch_uid="content-version-unpublished")
     for model in (Page, Site, Organisation, PageViewRestriction, get_document_model(), get_image_model()):
         post_delete.connect(bump, sender=model, dispatch_uid=f"content-version-delete-{model.__name__}")

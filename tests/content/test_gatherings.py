@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 from wagtail_localize.strings import StringValue
 
@@ -23,6 +24,7 @@ from content.models import (
 )  # fmt: skip
 from participation.events.models import Registration, Session
 from participation.events.queries import sessions_for
+from participation.proposals.services import create_proposal
 from tests.factories import client_for, make_person, make_session
 
 pytestmark = pytest.mark.django_db
@@ -137,6 +139,8 @@ def test_a_monthly_series_is_created_in_one_step_and_keeps_local_time_across_dst
     index = add_index(home)
     series = make_series(index)
     url = reverse("content_series_occurrences")
+    for admin_page in (reverse(EventSeries.snippet_viewset.get_url_name("list")), reverse(EventSeries.snippet_viewset.get_url_name("edit"), args=[series.pk])):
+        assert f"{url}?series={series.pk}" in editor_client.get(admin_page).content.decode()
     form = editor_client.get(f"{url}?series={series.pk}")
     assert form.status_code == 200 and f'<option value="{series.pk}" selected>' in form.content.decode()
     response = editor_client.post(url, {"series": series.pk, "first_month": "2027-10", "count": "3", "status": "publish"})
@@ -480,3 +484,40 @@ def test_an_editions_registration_dates_hold_for_its_sessions_once_published(dia
     for slot in slots:
         slot.refresh_from_db()
         assert (slot.registration_opens_at, slot.registration_closes_at) == (utc(2027, 9, 1), utc(2027, 10, 2, 20, 59))
+
+
+def test_an_editor_creates_an_edition_in_the_admin_and_bad_input_is_explained(editor_client, dialogue):
+    url = reverse("wagtailadmin_pages:add", args=["content", "countryeditionpage", dialogue.pk])
+    data = nested_form_data({
+        "title": "Citizens' Dialogue in Brazil", "slug": "brazil", "intro": "Bem-vindos.", "body": streamfield([]),
+        "country": "BR", "time_zone": "America/Sao_Paulo", "total_places": "60",
+        "registration_deadline": "2027-10-01 18:00", "sessions_may_overlap": "", "consent_text": "",
+        "profile_questions": streamfield([("question", {"key": "age band", "label": "Age", "required": "", "choices": streamfield([])})]),
+    })  # fmt: skip
+    data["languages"] = ["es", "en"]  # ticked boxes: one value each
+    bad = editor_client.post(url, {**data, "time_zone": "Mars/Olympus"})
+    html = bad.content.decode()
+    assert bad.status_code == 200 and "“Mars/Olympus” is not a time zone." in html and 'value="Mars/Olympus"' in html
+    assert "Use lowercase letters, digits and underscores only." in html
+    data["profile_questions-0-value-key"] = "age_band"
+    assert editor_client.post(url, data).status_code == 302
+    edition = CountryEditionPage.objects.get(slug="brazil", locale=dialogue.locale)
+    assert edition.languages == ["es", "en"] and edition.time_zone == "America/Sao_Paulo" and edition.total_places == 60
+    assert edition.registration_questions() == [{"key": "age_band", "label": "Age", "required": False, "choices": []}]
+
+
+def test_the_community_proposes_topics_for_a_call(home):
+    index = add_index(home)
+    event = add_event(index)
+    proposal = create_proposal(make_person(), index, title="Talk about open maps", body="Maps made by everyone.", topic=event)
+    assert (proposal.dialogue_id, proposal.topic_id) == (index.pk, event.pk)
+
+
+def test_a_changed_session_shows_at_once_on_cached_pages(client, home):
+    index = add_index(home)
+    session = make_session(add_event(index), title="Asia-Pacific", starts_at=timezone.now() + datetime.timedelta(days=3))
+    assert "Asia-Pacific" in client.get(index.url).content.decode()
+    assert client.get(index.url).get("X-Page-Cache") == "hit"
+    session.title = "Asia-Pacific (new time)"
+    session.save()
+    assert "Asia-Pacific (new time)" in client.get(index.url).content.decode()
