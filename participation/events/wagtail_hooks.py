@@ -112,6 +112,9 @@ class RegistrationInspectView(InspectView):
             return admin_views.refused(request)
         return super().dispatch(request, *args, **kwargs)
 
+    def get_user_display_value(self):
+        return public_name(self.object.user)
+
 
 class RegistrationViewSet(SnippetViewSet):
     model = Registration
@@ -126,7 +129,7 @@ class RegistrationViewSet(SnippetViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_class = RegistrationInspectView
-    inspect_view_fields = ["session", "status", "created_at", "promoted_at", "cancelled_at", "consent_at", "answers"]
+    inspect_view_fields = ["session", "user", "status", "created_at", "promoted_at", "cancelled_at", "consent_at", "answers"]
 
     @property
     def permission_policy(self):
