@@ -90,6 +90,51 @@ def make_edition(dialogue, title="Citizens' Dialogue in Ukraine", **fields):
     dialogue.add_child(instance=edition)
     edition.save_revision().publish()
     return edition
+
+
+# Profile questions in the block format the admin saves (list items with ids): wagtail-localize
+# extracts list items only in that form.
+PROFILE_QUESTIONS = [
+    {
+        "type": "question",
+        "value": {
+            "key": "age_band",
+            "label": "Your age",
+            "required": True,
+            "choices": [
+                {"type": "item", "id": "c1", "value": {"value": "18_29", "label": "18 to 29"}},
+                {"type": "item", "id": "c2", "value": {"value": "30_plus", "label": "30 or more"}},
+            ],
+        },
+    },
+    {"type": "question", "value": {"key": "region", "label": "Your region", "required": False, "choices": []}},
+]
+
+
+def make_events_index(home, title="Conversation hours", **fields):
+    """A published events index (the site's page type) under `home`."""
+    from django.utils.text import slugify
+
+    from content.models import EventsIndexPage
+
+    index = EventsIndexPage(title=title, slug=fields.pop("slug", None) or slugify(title), intro="A monthly public call.", **fields)
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def make_event(index, title="Data and trust", **fields):
+    """A published event page under an events index."""
+    from django.utils.text import slugify
+
+    from content.models import EventPage
+
+    event = EventPage(title=title, slug=fields.pop("slug", None) or slugify(title), **fields)
+    index.add_child(instance=event)
+    event.save_revision().publish()
+    return event
+
+
 def make_questionnaire(dialogue, title="How was your dialogue?", **fields):
     """An open questionnaire on `dialogue`, written straight to the database: a section of
     choices (single, multiple with at most 2, a ranking, a matrix, a scale) and one of the other

@@ -6,15 +6,14 @@ from bs4 import BeautifulSoup
 
 from participation.proposals import services
 from participation.proposals.models import ProposalState
-from tests.content.test_gatherings import add_event, add_index
-from tests.factories import client_for, make_person, make_proposal
+from tests.factories import client_for, make_event, make_events_index, make_person, make_proposal
 
 pytestmark = pytest.mark.django_db
 
 
 def test_an_event_page_shows_its_proposed_topics_most_supported_first(client, home):
-    index = add_index(home)
-    call, other_call = add_event(index), add_event(index, title="Open source and the state")
+    index = make_events_index(home)
+    call, other_call = make_event(index), make_event(index, title="Open source and the state")
     author = make_person("proposer")
     quiet = make_proposal(index, author, topic=call, title="Data trusts")
     popular = make_proposal(index, author, topic=call, title="Who audits algorithms?")
@@ -33,8 +32,8 @@ def test_an_event_page_shows_its_proposed_topics_most_supported_first(client, ho
 
 def test_visitors_get_the_event_page_from_the_cache(client, home, settings):
     settings.PAGE_CACHE_SECONDS = 60
-    index = add_index(home)
-    call = add_event(index)
+    index = make_events_index(home)
+    call = make_event(index)
     make_proposal(index, make_person("proposer"), topic=call, title="Who audits algorithms?")
     assert client.get(call.url)["X-Page-Cache"] == "miss"
     cached = client.get(call.url)

@@ -25,7 +25,7 @@ from content.models import (
 from participation.events.models import Registration, Session
 from participation.events.queries import sessions_for
 from participation.proposals.services import create_proposal
-from tests.factories import client_for, make_person, make_session
+from tests.factories import PROFILE_QUESTIONS, client_for, make_edition, make_event, make_events_index, make_person, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -33,55 +33,10 @@ pytestmark = pytest.mark.django_db
 def soup(html):
     return BeautifulSoup(html, "html.parser")
 
-QUESTIONS = [
-    {
-        "type": "question",
-        "value": {
-            "key": "age_band",
-            "label": "Your age",
-            "required": True,
-            # List items in the block format the admin saves (with ids): wagtail-localize extracts
-            # list items only in that form.
-            "choices": [
-                {"type": "item", "id": "c1", "value": {"value": "18_29", "label": "18 to 29"}},
-                {"type": "item", "id": "c2", "value": {"value": "30_plus", "label": "30 or more"}},
-            ],
-        },
-    },
-    {"type": "question", "value": {"key": "region", "label": "Your region", "required": False, "choices": []}},
-]
-
-
 def add_edition(dialogue, **fields):
-    edition = CountryEditionPage(
-        title="Citizens' Dialogue in Ukraine",
-        slug="ukraine",
-        intro="Welcome to your Citizens' Dialogue in Ukraine.",
-        country="UA",
-        languages=["uk", "en"],
-        time_zone="Europe/Kyiv",
-        total_places=100,
-        participants_preselected=True,
-        profile_questions=QUESTIONS,
-        **fields,
-    )
-    dialogue.add_child(instance=edition)
-    edition.save_revision().publish()
-    return edition
-
-
-def add_index(home, **fields):
-    index = EventsIndexPage(title="Conversation hours", slug="conversation-hours", intro="A monthly public call.", **fields)
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return index
-
-
-def add_event(index, title="Data and trust", **fields):
-    event = EventPage(title=title, slug=fields.pop("slug", None) or title.lower().replace(" ", "-"), **fields)
-    index.add_child(instance=event)
-    event.save_revision().publish()
-    return event
+    """The Ukraine edition as the partner's page describes it."""
+    defaults = {"slug": "ukraine", "languages": ["uk", "en"], "total_places": 100, "participants_preselected": True}
+    return make_edition(dialogue, profile_questions=PROFILE_QUESTIONS, **{**defaults, **fields})
 
 
 class GatheringTreeRulesTest(WagtailPageTestCase):
@@ -112,7 +67,7 @@ def test_an_edition_answers_participations_hooks(dialogue):
 
 
 def test_an_event_answers_participations_hooks_with_defaults(home):
-    event = Page.objects.get(pk=add_event(add_index(home)).pk).specific
+    event = Page.objects.get(pk=make_event(make_events_index(home)).pk).specific
     assert event.registration_questions() == []
     assert event.participants_preselected is False and event.sessions_may_overlap is True and event.total_places is None
     assert event.registration_consent_text
@@ -136,7 +91,7 @@ def utc(*args):
 
 
 def test_a_monthly_series_is_created_in_one_step_and_keeps_local_time_across_dst(editor_client, home):
-    index = add_index(home)
+    index = make_events_index(home)
     series = make_series(index)
     url = reverse("content_series_occurrences")
     for admin_page in (reverse(EventSeries.snippet_viewset.get_url_name("list")), reverse(EventSeries.snippet_viewset.get_url_name("edit"), args=[series.pk])):
@@ -167,7 +122,7 @@ def test_a_monthly_series_is_created_in_one_step_and_keeps_local_time_across_dst
 
 
 def test_occurrences_can_be_drafts_and_are_not_created_twice(editor_client, home):
-    index = add_index(home)
+    index = make_events_index(home)
     series = make_series(index)
     url = reverse("content_series_occurrences")
     assert editor_client.post(url, {"series": series.pk, "first_month": "2027-01", "count": "2", "status": "draft"}).status_code == 302
@@ -179,7 +134,7 @@ def test_occurrences_can_be_drafts_and_are_not_created_twice(editor_client, home
 
 
 def test_bad_occurrence_input_is_redisplayed_with_a_message(editor_client, home):
-    series = make_series(add_index(home))
+    series = make_series(make_events_index(home))
     response = editor_client.post(
         reverse("content_series_occurrences"), {"series": series.pk, "first_month": "March", "count": "99", "status": "publish"}
     )
@@ -190,7 +145,7 @@ def test_bad_occurrence_input_is_redisplayed_with_a_message(editor_client, home)
 
 
 def test_only_people_who_may_add_events_create_occurrences(client, home, translator_client):
-    series = make_series(add_index(home))
+    series = make_series(make_events_index(home))
     url = reverse("content_series_occurrences")
     assert reverse("wagtailadmin_login") in client.get(url).url
     assert reverse("wagtailadmin_login") in client_for(make_person()).get(url).url
@@ -302,7 +257,7 @@ def test_translating_an_edition_keeps_times_places_and_keys_out_of_the_translato
 
 
 def test_a_translated_event_keeps_its_recording_and_password(home, locales, translate):
-    event = add_event(add_index(home), recording_url="https://video.example/call-1", recording_password="tulip-42")
+    event = make_event(make_events_index(home), recording_url="https://video.example/call-1", recording_password="tulip-42")
     assert not segment_texts(event) & {"https://video.example/call-1", "tulip-42"}
     translate(event.get_parent(), locales["fr"])
     french = translate(event, locales["fr"])
@@ -323,22 +278,22 @@ def test_a_translations_editor_says_where_sessions_are_edited(editor_client, dia
 
 def past_call(index, number, theme=None, **fields):
     """A call held `number` weeks ago, with its session."""
-    event = add_event(index, title=f"Call {number}", theme=theme, **fields)
+    event = make_event(index, title=f"Call {number}", theme=theme, **fields)
     make_session(event, starts_at=timezone.now() - datetime.timedelta(weeks=number))
     return event
 
 
 def test_the_events_page_shows_the_next_call_upcoming_and_outside_events(client, home):
     today = timezone.localdate()
-    index = add_index(home)
+    index = make_events_index(home)
     index.outside_events = [
         OutsideEvent(title="RightsCon", starts_on=today + datetime.timedelta(days=40), ends_on=today + datetime.timedelta(days=43), place="Lusaka", link="https://rightscon.example/", locale=index.locale),
         OutsideEvent(title="Last year's summit", starts_on=today - datetime.timedelta(days=300), place="Paris", locale=index.locale),
     ]
     index.save_revision().publish()
-    later = add_event(index, title="Open source and public money")
+    later = make_event(index, title="Open source and public money")
     make_session(later, starts_at=timezone.now() + datetime.timedelta(days=30))
-    soon = add_event(index, title="Data and trust")
+    soon = make_event(index, title="Data and trust")
     make_session(soon, title="Asia-Pacific", starts_at=timezone.now() + datetime.timedelta(days=2))
     make_session(soon, title="Cancelled slot", starts_at=timezone.now() + datetime.timedelta(days=1), cancelled_at=timezone.now())
     past_call(index, 3)
@@ -355,7 +310,7 @@ def test_the_events_page_shows_the_next_call_upcoming_and_outside_events(client,
 
 
 def test_the_log_of_past_calls_is_newest_first_and_filters_by_theme_and_year(client, home, locales, translate):
-    index = add_index(home)
+    index = make_events_index(home)
     privacy = EventTheme.objects.create(name="Privacy", slug="privacy", locale=locales["en"])
     commons = EventTheme.objects.create(name="Digital commons", slug="commons", locale=locales["en"])
     for number in range(1, 5):
@@ -386,14 +341,14 @@ def test_the_log_of_past_calls_is_newest_first_and_filters_by_theme_and_year(cli
 
 
 def test_the_events_page_needs_the_same_queries_at_any_size(client, home, django_assert_num_queries):
-    index = add_index(home)
+    index = make_events_index(home)
     theme = EventTheme.objects.create(name="Privacy", slug="privacy", locale=index.locale)
     url = f"{index.url}?theme=privacy"  # a query string: past the anonymous page cache
 
     def add_calls(first, last):
         for number in range(first, last + 1):
             past_call(index, number, theme=theme, recording_url="https://video.example/")
-            upcoming = add_event(index, title=f"Upcoming {number}", theme=theme)
+            upcoming = make_event(index, title=f"Upcoming {number}", theme=theme)
             make_session(upcoming, starts_at=timezone.now() + datetime.timedelta(days=number))
 
     add_calls(1, 3)
@@ -411,8 +366,8 @@ def test_the_events_page_needs_the_same_queries_at_any_size(client, home, django
 
 @pytest.mark.parametrize("hiding", ["unpublished", "group-restricted", "password-protected"])
 def test_hidden_events_show_nothing_in_the_events_page_or_the_next_call_box(client, home, hiding):
-    index = add_index(home)
-    hidden = add_event(index, title="Secret strategy call")
+    index = make_events_index(home)
+    hidden = make_event(index, title="Secret strategy call")
     make_session(hidden, title="Secret slot", starts_at=timezone.now() + datetime.timedelta(hours=2))
     past_call(index, 2)
     members = Group.objects.create(name="Strategy group")
@@ -440,7 +395,7 @@ def test_the_event_page_shows_theme_speakers_agenda_and_what_came_after(client, 
     document = get_document_model().objects.create(title="Slides of call 1", file=ContentFile(b"%PDF-1.4", name="call-1.pdf"))
     theme = EventTheme.objects.create(name="Privacy", slug="privacy", locale=locales["en"])
     event = past_call(
-        add_index(home), 1, theme=theme,
+        make_events_index(home), 1, theme=theme,
         speakers=[{"type": "speaker", "value": {"name": "Ada Lovelace", "role": "Host", "link": "https://ada.example/"}}],
         agenda="<p>Welcome, then questions.</p>", notes="<p>We agreed to meet again.</p>",
         recording_url="https://video.example/call-1", slides=[{"type": "document", "value": document.pk}],
@@ -455,7 +410,7 @@ def test_the_event_page_shows_theme_speakers_agenda_and_what_came_after(client, 
 
 
 def test_the_recording_password_reaches_only_those_it_is_meant_for(client, home):
-    event = past_call(add_index(home), 1, recording_url="https://video.example/call-1", recording_password="tulip-42")
+    event = past_call(make_events_index(home), 1, recording_url="https://video.example/call-1", recording_password="tulip-42")
     session = sessions_for(event).get()
     confirmed, waiting, other = make_person("confirmed"), make_person("waiting"), make_person("other")
     Registration.objects.create(session=session, user=confirmed, status=Registration.CONFIRMED)
@@ -507,15 +462,15 @@ def test_an_editor_creates_an_edition_in_the_admin_and_bad_input_is_explained(ed
 
 
 def test_the_community_proposes_topics_for_a_call(home):
-    index = add_index(home)
-    event = add_event(index)
+    index = make_events_index(home)
+    event = make_event(index)
     proposal = create_proposal(make_person(), index, title="Talk about open maps", body="Maps made by everyone.", topic=event)
     assert (proposal.dialogue_id, proposal.topic_id) == (index.pk, event.pk)
 
 
 def test_a_changed_session_shows_at_once_on_cached_pages(client, home):
-    index = add_index(home)
-    session = make_session(add_event(index), title="Asia-Pacific", starts_at=timezone.now() + datetime.timedelta(days=3))
+    index = make_events_index(home)
+    session = make_session(make_event(index), title="Asia-Pacific", starts_at=timezone.now() + datetime.timedelta(days=3))
     assert "Asia-Pacific" in client.get(index.url).content.decode()
     assert client.get(index.url).get("X-Page-Cache") == "hit"
     session.title = "Asia-Pacific (new time)"

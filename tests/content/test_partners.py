@@ -14,8 +14,7 @@ from wagtail.models import GroupPagePermission
 
 from content.partners import partner_group
 from participation.events import services
-from tests.content.test_gatherings import QUESTIONS
-from tests.factories import client_for, make_edition, make_person, make_session
+from tests.factories import PROFILE_QUESTIONS, client_for, make_edition, make_person, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +24,7 @@ SESSIONS = reverse("wagtailsnippets_participation_events_session:list")
 @pytest.fixture
 def editions(dialogue):
     """Ukraine (A) and Kenya (B), each with a slot and a registration."""
-    ukraine = make_edition(dialogue, profile_questions=QUESTIONS)
+    ukraine = make_edition(dialogue, profile_questions=PROFILE_QUESTIONS)
     kenya = make_edition(dialogue, title="Citizens' Dialogue in Kenya", country="KE", time_zone="Africa/Nairobi")
     for page, label in ((ukraine, "Kyiv slot"), (kenya, "Nairobi slot")):
         services.register(make_person("citizen"), make_session(page, title=label), answers={"age_band": "18_29", "region": "Lviv"})
