@@ -79,6 +79,11 @@ def ensure_editor_group():
             "participation_events.change_session",
             "participation_events.delete_session",
             "participation_events.view_registration",
+            # Quick polls placed in briefings.
+            "participation_polls.view_poll",
+            "participation_polls.add_poll",
+            "participation_polls.change_poll",
+            "participation_polls.delete_poll",
         )
     )
     _grant_pages(group, Page.get_first_root_node())

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("participation.activity.urls")),
     path("", include("participation.api.open_data_urls")),
     path("", include("participation.events.urls")),
+    path("", include("participation.polls.urls")),
 ]

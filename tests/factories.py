@@ -14,6 +14,7 @@ from participation.accounts.models import Person
 from participation.comments.models import Comment
 from participation.comments.services import post_comment
 from participation.events.models import Session
+from participation.polls.models import Choice, Poll
 from participation.proposals.models import Proposal
 
 PASSWORD = "a-Long-and-Unusual-password-42"
@@ -76,3 +77,20 @@ def make_session(page, **fields):
     starts_at = fields.pop("starts_at", timezone.now() + timedelta(days=7))
     fields.setdefault("ends_at", starts_at + timedelta(hours=1))
     return Session.objects.create(page=page, starts_at=starts_at, **fields)
+
+
+def make_poll(choices=("Yes", "No", "Not sure"), question="Should the park stay open at night?", **fields):
+    """An open poll (since an hour ago, until tomorrow unless `fields` say otherwise) in English."""
+    fields.setdefault("opens_at", timezone.now() - timedelta(hours=1))
+    fields.setdefault("closes_at", timezone.now() + timedelta(days=1))
+    poll = Poll(question=question, **fields)
+    poll.choices = [Choice(text=text) for text in choices]
+    poll.save()
+    return poll
+
+
+def place_poll(page, poll):
+    """Add a poll block at the end of the page's body, as an editor would, and return the page."""
+    page.body.append(("poll", poll))
+    page.save()
+    return page

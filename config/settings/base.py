@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "participation.activity",
     "participation.api",
     "participation.events",
+    "participation.polls",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales; keeps locale trees in sync
     "wagtail.contrib.forms",

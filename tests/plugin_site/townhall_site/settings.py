@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "participation.activity",
     "participation.api",
     "participation.events",
+    "participation.polls",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     # A plain Wagtail site.
