@@ -19,9 +19,10 @@ from wagtail.models import Page, PageViewRestriction
 from participation.comments.models import Comment, CommentVote
 from participation.comments.services import post_comment
 from participation.notifications.models import Follow
+from participation.polls.models import Vote
 from participation.proposals.models import Proposal, Support
 from tests.conftest import DEMO_PASSWORD
-from tests.factories import client_for, make_person
+from tests.factories import client_for, make_person, make_poll, place_poll
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +50,8 @@ class World:
         self.members = Group.objects.create(name="Members of the topic")
         self.page_type = ContentType.objects.get_for_model(Page)
         self.comment_type = ContentType.objects.get_for_model(Comment)
+        self.poll = make_poll()
+        place_poll(topic, self.poll)
 
     def restrict(self, scenario):
         if scenario == "unpublished dialogue":
@@ -150,6 +153,17 @@ WRITES = {
     "notifications:toggle_follow": _post(
         lambda w: f"/en/notifications/follow/{w.page_type.pk}/{w.topic.pk}/", lambda w: {},
         lambda w, u: Follow.objects.filter(user=u, object_id=w.topic.pk).exists(),
+    ),
+    "polls:vote": _post(
+        lambda w: f"/en/polls/{w.poll.pk}/vote/",
+        lambda w: {"page": w.topic.pk, "choice": str(w.poll.choices.first().translation_key)},
+        lambda w, u: Vote.objects.filter(user=u, poll=w.poll).exists(),
+    ),
+    # A public page of the same dialogue does not open a poll it does not show.
+    "polls:vote (through a public page)": _post(
+        lambda w: f"/en/polls/{w.poll.pk}/vote/",
+        lambda w: {"page": w.sibling.pk, "choice": str(w.poll.choices.last().translation_key)},
+        lambda w, u: Vote.objects.filter(user=u, poll=w.poll, selections__choice=w.poll.choices.last()).exists(),
     ),
 }
 
