@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 from wagtail_localize.strings import StringValue
 
+from participation.polls import queries
 from participation.polls.models import Choice, Poll, Selection, Vote
 from tests.factories import client_for, make_person, make_poll, place_poll
 
@@ -169,3 +170,18 @@ def test_closed_polls_show_results_to_everyone_without_a_form(client, topic):
         assert section.form is None and "Sign in to vote" not in section.text
         assert "Results: 1 person voted" in section.text and "Closed on" in section.text
     translation.activate("en")
+
+
+def test_translating_the_briefing_places_the_translated_poll(topic, locales):
+    """wagtail-localize points the French briefing's block at the French poll."""
+    poll = make_poll()
+    place_poll(topic, poll)
+    french_poll = translate_into_french(poll, locales)
+    source, _created = TranslationSource.update_or_create_from_instance(topic)
+    with transaction.atomic():
+        translated, _created = source.create_or_update_translation(locales["fr"], fallback=True)
+    french_topic = type(topic).objects.get(pk=translated.pk)  # as published
+    assert [item["value"] for item in french_topic.body.raw_data if item["type"] == "poll"] == [french_poll.pk]
+    voter = vote(make_person(), french_poll, french_topic, "Non", language="fr")
+    assert "Votre vote : <strong>Non</strong>" in voter.get(french_topic.url).content.decode()
+    assert [row.count for row in queries.results(poll, list(poll.choices.all())).rows] == [0, 1, 0]
