@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from participation.moderation.models import BlockedUser
 from participation.polls.models import Vote
 from tests.factories import client_for, make_person, make_poll, place_poll
 
@@ -188,3 +189,23 @@ def test_results_after_closing_stay_hidden_until_then(topic):
     type(poll).objects.filter(pk=poll.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
     closed = client.get(topic.url).content.decode()
     assert "Results: 2 people voted" in closed and "This poll is closed." not in closed
+
+
+def test_a_person_moderators_blocked_is_told_why_and_not_counted(topic, poll):
+    person = make_person()
+    BlockedUser.objects.create(user=person, reason="Spam")
+    client = client_for(person)
+    section = client.get(topic.url).content.decode()
+    assert "Moderators have blocked your account from taking part." in section and f'action="/en/polls/{poll.pk}/vote/"' not in section
+    answer = as_json(client, poll, topic, [key(poll, "Yes")])
+    assert answer.status_code == 403 and answer.json()["error"] == "Moderators have blocked your account from taking part."
+    assert counted(poll) == []
+
+
+def test_several_answers_of_a_multiple_choice_poll_are_listed_as_the_persons_vote(topic):
+    poll = make_poll(choices=("Parks", "Libraries", "Buses"), kind="multiple")
+    place_poll(topic, poll)
+    client = client_for(make_person())
+    page = client.get(vote(client, poll, topic, "Parks", "Buses")["Location"]).content.decode()
+    assert "Your vote: <strong>Parks</strong>, <strong>Buses</strong>" in page
+    assert "Results: 1 person voted" in page and "each could choose several answers" in page
