@@ -49,10 +49,12 @@ def cast_vote(user, poll, page, choices, viewer=None):
     viewer = viewer or viewer_for(user)
     if page is None or not viewer.sees_page(page) or poll.pk not in polls_on(page):
         raise Refused(NOT_FOUND, 404)
-    poll_rules.RULES.check(user, "vote", poll)
-    keys = _identities(choices)
-    _check_number(poll, keys)
+    # The canonical poll's settings rule: votes are stored there, and a translation not synced
+    # since an editor moved its closing date must not keep it open.
     canonical = poll.canonical()
+    poll_rules.RULES.check(user, "vote", canonical)
+    keys = _identities(choices)
+    _check_number(canonical, keys)
     chosen = list(Choice.objects.filter(poll=canonical, translation_key__in=keys))
     if len(chosen) != len(keys):
         raise Refused(_("This answer is not one of this poll's choices."), 400)

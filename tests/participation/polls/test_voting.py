@@ -138,7 +138,7 @@ def test_a_choice_of_another_poll_is_refused(topic, poll):
     assert Vote.objects.count() == 0
 
 
-@pytest.mark.parametrize("page", ["", "abc", "-1", "99999999", "1e3", "7.5"])
+@pytest.mark.parametrize("page", ["", "abc", "-1", "99999999", "99999999999999999999999", "1e3", "7.5"])
 def test_a_tampered_page_is_not_found(topic, poll, page):
     client = client_for(make_person())
     response = client.post(f"/en/polls/{poll.pk}/vote/", {"page": page, "choice": key(poll, "Yes")})
@@ -151,7 +151,8 @@ def test_a_poll_counts_only_from_a_page_that_shows_it(topic, poll):
     sibling = topic.get_next_sibling().specific
     answer = as_json(client_for(make_person()), poll, sibling, [key(poll, "Yes")])
     assert answer.status_code == 404
-    assert client_for(make_person()).post("/en/polls/999999/vote/", {"page": topic.pk}).status_code == 404
+    for missing in ("999999", "99999999999999999999999"):
+        assert client_for(make_person()).post(f"/en/polls/{missing}/vote/", {"page": topic.pk}).status_code == 404
     assert counted(poll) == []
 
 
@@ -209,3 +210,13 @@ def test_several_answers_of_a_multiple_choice_poll_are_listed_as_the_persons_vot
     page = client.get(vote(client, poll, topic, "Parks", "Buses")["Location"]).content.decode()
     assert "Your vote: <strong>Parks</strong>, <strong>Buses</strong>" in page
     assert "Results: 1 person voted" in page and "each could choose several answers" in page
+
+
+def test_the_original_polls_dates_rule_over_a_translation_not_synced_yet(topic, poll, locales):
+    french = poll.copy_for_translation(locales["fr"])
+    french.save()
+    french_topic = place_poll(topic.get_translation(locales["fr"]), french)
+    type(poll).objects.filter(pk=poll.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
+    answer = as_json(client_for(make_person()), french, french_topic, [key(french, "Yes")], language="fr")
+    assert answer.status_code == 403 and answer.json()["error"] == "Ce sondage est fermé."
+    assert Vote.objects.count() == 0
