@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from participation.polls.models import Poll
-from tests.factories import client_for, make_person, make_poll
+from tests.factories import client_for, make_person, make_poll, place_poll
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +71,12 @@ def test_settings_that_cannot_work_are_refused(fields, field):
     with pytest.raises(ValidationError) as caught:
         poll.full_clean()
     assert field in caught.value.message_dict
+
+
+def test_an_editor_places_a_poll_in_a_briefing(editor_client, topic):
+    poll = make_poll(question="Should the library open on Sundays?")
+    place_poll(topic, poll)
+    editor = editor_client.get(f"/admin/pages/{topic.pk}/edit/")
+    assert editor.status_code == 200 and "Should the library open on Sundays?" in editor.content.decode()
+    chooser = editor_client.get("/admin/snippets/choose/participation_polls/poll/")
+    assert chooser.status_code == 200 and "Should the library open on Sundays?" in chooser.content.decode()
