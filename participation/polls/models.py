@@ -121,12 +121,22 @@ class Vote(models.Model):
     changed_at = models.DateTimeField(_("changed at"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("vote")
-        verbose_name_plural = _("votes")
+        verbose_name = _("poll vote")
+        verbose_name_plural = _("poll votes")
         constraints = [models.UniqueConstraint(fields=["poll", "user"], name="one_vote_per_person_and_poll")]
 
     def __str__(self):
         return f"{self.user_id} → {self.poll_id}"
+
+    def export_data(self, link):
+        """For the person's own data export (participation.accounts): the question and their
+        choices in the poll's original language, when they voted and last changed it."""
+        return {
+            "poll": self.poll.question,
+            "choices": [selection.choice.text for selection in self.selections.select_related("choice")],
+            "voted": self.created_at,
+            "changed": self.changed_at,
+        }
 
 
 class Selection(models.Model):

@@ -67,8 +67,8 @@ class Migration(migrations.Migration):
                 ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='person')),
             ],
             options={
-                'verbose_name': 'vote',
-                'verbose_name_plural': 'votes',
+                'verbose_name': 'poll vote',
+                'verbose_name_plural': 'poll votes',
             },
         ),
         migrations.CreateModel(

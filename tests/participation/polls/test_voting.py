@@ -2,6 +2,7 @@
 message) and with it (JSON); once per person, changeable while open; every bad request refused
 with a reason in the person's language, never a 500."""
 
+import json
 import uuid
 from datetime import timedelta
 
@@ -220,3 +221,13 @@ def test_the_original_polls_dates_rule_over_a_translation_not_synced_yet(topic, 
     answer = as_json(client_for(make_person()), french, french_topic, [key(french, "Yes")], language="fr")
     assert answer.status_code == 403 and answer.json()["error"] == "Ce sondage est fermé."
     assert Vote.objects.count() == 0
+
+
+def test_a_persons_data_export_holds_their_poll_votes(topic, poll):
+    person = make_person()
+    client = client_for(person)
+    vote(client, poll, topic, "Not sure")
+    vote(client_for(make_person()), poll, topic, "No")
+    data = json.loads(client.post("/en/accounts/export/").content)
+    [mine] = data["poll votes"]
+    assert (mine["poll"], mine["choices"]) == ("Should the park stay open at night?", ["Not sure"])
