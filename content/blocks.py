@@ -7,6 +7,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from participation.polls.blocks import PollBlock
+
 from .video import parse_video_url
 
 VIDEO_EXTENSIONS = {"mp4", "webm"}
@@ -164,6 +166,8 @@ class BriefingStreamBlock(blocks.StreamBlock):
     key_facts = KeyFactsBlock(label=_("Key facts"))
     faq = FAQBlock(label=_("FAQ"))
     call_to_action = CallToActionBlock(label=_("Call to action"))
+    # Personal (each visitor's vote): see TopicPage.body_is_shared.
+    poll = PollBlock()
 
 
 

@@ -173,6 +173,14 @@ class TopicPage(Page):
     class Meta:
         verbose_name = _("topic briefing")
 
+    @cached_property
+    def body_is_shared(self):
+        """Whether the rendered body is the same for everyone, so one cached fragment may serve
+        all visitors. A poll shows each person their own vote: a body with one is rendered per
+        request (anonymous visitors still get the whole-page cache). Read from the stored JSON,
+        so asking costs no query."""
+        return not any(item["type"] == "poll" for item in self.body.raw_data)
+
     # Lazy, so a cached briefing fragment costs no query for its navigation.
     @cached_property
     def breadcrumb_ancestors(self):

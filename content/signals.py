@@ -53,6 +53,12 @@ def connect():
         post_delete.connect(bump, sender=model, dispatch_uid=f"content-version-delete-{model.__name__}")
     # A view restriction added, changed (Wagtail's privacy dialog saves it) or removed: the page and
     # the navigation that lists only public pages must not be served from before.
+    # A poll's question, choices or dates show on the pages that place it.
+    if apps.is_installed("participation.polls"):
+        from participation.polls.models import Poll
+
+        for signal in (post_save, post_delete):
+            signal.connect(bump, sender=Poll, dispatch_uid=f"content-version-poll-{signal is post_save}")
     for model in (Site, Organisation, PageViewRestriction, get_document_model(), get_image_model()):
         post_save.connect(bump, sender=model, dispatch_uid=f"content-version-save-{model.__name__}")
     post_page_move.connect(bump, dispatch_uid="content-version-move")

@@ -90,6 +90,11 @@ def ensure_editor_group():
             "participation_questionnaires.add_questionnaire",
             "participation_questionnaires.change_questionnaire",
             "participation_questionnaires.delete_questionnaire",
+            # Quick polls placed in briefings.
+            "participation_polls.view_poll",
+            "participation_polls.add_poll",
+            "participation_polls.change_poll",
+            "participation_polls.delete_poll",
         )
     )
     _grant_pages(group, Page.get_first_root_node())

@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("participation.api.open_data_urls")),
     path("", include("participation.events.urls")),
     path("", include("participation.questionnaires.urls")),
+    path("", include("participation.polls.urls")),
 ]

@@ -14,6 +14,7 @@ from participation.accounts.models import Person
 from participation.comments.models import Comment
 from participation.comments.services import post_comment
 from participation.events.models import Session
+from participation.polls.models import Choice, Poll
 from participation.proposals.models import Proposal
 from participation.questionnaires.models import Option, Question, Questionnaire, Section
 
@@ -167,3 +168,18 @@ def make_questionnaire(dialogue, title="How was your dialogue?", **fields):
 def option_key(question, label):
     """The language-independent identity of `question`'s option `label`, as answers give it."""
     return str(question.options.get(label=label).translation_key)
+def make_poll(choices=("Yes", "No", "Not sure"), question="Should the park stay open at night?", **fields):
+    """An open poll (since an hour ago, until tomorrow unless `fields` say otherwise) in English."""
+    fields.setdefault("opens_at", timezone.now() - timedelta(hours=1))
+    fields.setdefault("closes_at", timezone.now() + timedelta(days=1))
+    poll = Poll(question=question, **fields)
+    poll.choices = [Choice(text=text) for text in choices]
+    poll.save()
+    return poll
+
+
+def place_poll(page, poll):
+    """Add a poll block at the end of the page's body, as an editor would, and return the page."""
+    page.body.append(("poll", poll))
+    page.save()
+    return page

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "participation.api",
     "participation.events",
     "participation.questionnaires",
+    "participation.polls",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales; keeps locale trees in sync
     "wagtail.contrib.forms",

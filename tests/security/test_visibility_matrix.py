@@ -22,9 +22,10 @@ from participation.comments.models import Comment, CommentVote
 from participation.comments.services import post_comment
 from participation.events.models import CalendarToken, Registration
 from participation.notifications.models import Follow
+from participation.polls.models import Vote
 from participation.proposals.models import Proposal, Support
 from tests.conftest import DEMO_PASSWORD
-from tests.factories import client_for, make_person, make_questionnaire, make_session
+from tests.factories import client_for, make_person, make_poll, make_questionnaire, make_session, place_poll
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +67,8 @@ class World:
         self.authors = make_session(self.sibling, title=AUTHORS_SESSION, starts_at=timezone.now() + timedelta(minutes=5), join_url=AUTHORS_LINK)
         Registration.objects.create(session=self.authors, user=self.author, status=Registration.CONFIRMED)
         self.questionnaire = make_questionnaire(dialogue)
+        self.poll = make_poll()
+        place_poll(topic, self.poll)
 
     def restrict(self, scenario):
         if scenario == "unpublished dialogue":
@@ -199,6 +202,17 @@ WRITES = {
     "notifications:toggle_follow": _post(
         lambda w: f"/en/notifications/follow/{w.page_type.pk}/{w.topic.pk}/", lambda w: {},
         lambda w, u: Follow.objects.filter(user=u, object_id=w.topic.pk).exists(),
+    ),
+    "polls:vote": _post(
+        lambda w: f"/en/polls/{w.poll.pk}/vote/",
+        lambda w: {"page": w.topic.pk, "choice": str(w.poll.choices.first().translation_key)},
+        lambda w, u: Vote.objects.filter(user=u, poll=w.poll).exists(),
+    ),
+    # A public page of the same dialogue does not open a poll it does not show.
+    "polls:vote (through a public page)": _post(
+        lambda w: f"/en/polls/{w.poll.pk}/vote/",
+        lambda w: {"page": w.sibling.pk, "choice": str(w.poll.choices.last().translation_key)},
+        lambda w, u: Vote.objects.filter(user=u, poll=w.poll, selections__choice=w.poll.choices.last()).exists(),
     ),
 }
 

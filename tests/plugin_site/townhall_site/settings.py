@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "participation.api",
     "participation.events",
     "participation.questionnaires",
+    "participation.polls",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     # A plain Wagtail site.
