@@ -8,7 +8,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import ExtractYear
+from django.core.paginator import Paginator
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -18,15 +22,19 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from modelcluster.models import ClusterableModel
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from participation.core.phases import PhaseKind
-from participation.events.models import validate_time_zone
+from participation.core.visibility import viewer_of
+from participation.events.models import Registration, Session, validate_time_zone
+from participation.events.queries import sessions_for
 
 from .blocks import BriefingStreamBlock, RegistrationQuestionsBlock, SpeakerBlock
+from .panels import SessionsPanel
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -270,6 +278,7 @@ class GatheringPage(models.Model):
     total_places = None
 
     registration_panels = [FieldPanel("profile_questions"), FieldPanel("consent_text")]
+    sessions_panel = SessionsPanel(heading=_("Sessions"))
 
     class Meta:
         abstract = True
@@ -333,6 +342,7 @@ class CountryEditionPage(GatheringPage, Page):
             ],
             heading=_("Registration"),
         ),
+        GatheringPage.sessions_panel,
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     override_translatable_fields = synchronized(
@@ -348,6 +358,13 @@ class CountryEditionPage(GatheringPage, Page):
     def language_names(self):
         names = dict(settings.LANGUAGES)
         return [names[code] for code in self.languages if code in names]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The global dialogue's briefings, in this page's language like the page itself.
+        context["topics"] = TopicPage.objects.live().public().child_of(self.get_parent())
+        context["partner"] = self.partner.localized if self.partner else None
+        return context
 
     def clean(self):
         super().clean()
@@ -428,6 +445,47 @@ class SessionPattern(Orderable):
         verbose_name = _("session pattern")
 
 
+class EventPageQuerySet(PageQuerySet):
+    def with_times(self):
+        """Annotated with the start of the first session and the end of the last (sessions hang
+        on the default-locale page, which shares the translation key)."""
+        sessions = Session.objects.filter(page__translation_key=OuterRef("translation_key"))
+        return self.annotate(
+            first_starts_at=Subquery(sessions.order_by("starts_at").values("starts_at")[:1]),
+            last_ends_at=Subquery(sessions.order_by("-ends_at").values("ends_at")[:1]),
+        )
+
+    def upcoming(self, now):
+        """Not over yet (or without sessions so far), soonest first."""
+        return self.filter(Q(last_ends_at__gte=now) | Q(last_ends_at__isnull=True)).order_by(
+            F("first_starts_at").asc(nulls_last=True), "path"
+        )
+
+    def past(self, now):
+        return self.filter(last_ends_at__lt=now).order_by("-first_starts_at", "-path")
+
+
+class EventsLogFilter(forms.Form):
+    """The log of past events by theme and year (GET parameters)."""
+
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, data, themes, years):
+        super().__init__(data)
+        self.fields["theme"].choices = [("", _("All themes"))] + [(theme.slug, theme.name) for theme in themes]
+        self.fields["year"].choices = [("", _("All years"))] + [(year, year) for year in years]
+
+    def apply(self, events):
+        if not self.is_valid():
+            return events
+        if self.cleaned_data["theme"]:
+            events = events.filter(theme__slug=self.cleaned_data["theme"])
+        if self.cleaned_data["year"]:
+            events = events.filter(first_starts_at__year=self.cleaned_data["year"])
+        return events
+
+
 class EventsIndexPage(Page):
     """Conversation hours: upcoming calls, a "next call" box, outside events and the log of past
     calls. A dialogue for participation, so the community proposes topics for its calls."""
@@ -442,9 +500,40 @@ class EventsIndexPage(Page):
     parent_page_types = ["content.HomePage"]
     subpage_types = ["content.EventPage"]
     participation_root = True  # proposals whose topic is one of its event pages
+    LOG_PAGE_SIZE = 10
 
     class Meta:
         verbose_name = _("events page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        events = EventPage.objects.child_of(self).filter(viewer_of(request).page_filter()).with_times().select_related("theme")
+        upcoming = list(events.upcoming(now))
+        context["upcoming"] = upcoming
+        context["next_session"], context["next_event"] = self.next_call(upcoming, now)
+        context["outside_events"] = self.outside_events.filter(
+            Q(ends_on__gte=now.date()) | Q(ends_on__isnull=True, starts_on__gte=now.date())
+        ).order_by("starts_on")
+        past = events.past(now)
+        years = past.annotate(year=ExtractYear("first_starts_at")).order_by("-year").values_list("year", flat=True).distinct()
+        themes = EventTheme.objects.filter(locale_id=self.locale_id)
+        log_filter = EventsLogFilter(request.GET or None, themes, years)
+        context["log_filter"] = log_filter
+        context["log"] = Paginator(log_filter.apply(past), self.LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+        return context
+
+    @staticmethod
+    def next_call(upcoming, now):
+        """The nearest session not over and not cancelled of the upcoming events, and its event."""
+        by_key = {event.translation_key: event for event in upcoming}
+        session = (
+            Session.objects.filter(page__translation_key__in=by_key, cancelled_at__isnull=True, ends_at__gt=now)
+            .select_related("page")
+            .order_by("starts_at", "pk")
+            .first()
+        )
+        return (session, by_key[session.page.translation_key]) if session else (None, None)
 
 
 class OutsideEvent(TranslatableMixin, Orderable):
@@ -473,6 +562,8 @@ class EventPage(GatheringPage, Page):
     EVERYONE, PARTICIPANTS = "everyone", "participants"
     AUDIENCES = [(EVERYONE, _("Everyone")), (PARTICIPANTS, _("Confirmed participants only"))]
 
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
     theme = models.ForeignKey(EventTheme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     speakers = StreamField([("speaker", SpeakerBlock(label=_("Speaker")))], verbose_name=_("speakers"), blank=True)
     agenda = RichTextField(_("agenda"), blank=True, features=["h3", "bold", "italic", "link", "ol", "ul"])
@@ -493,6 +584,7 @@ class EventPage(GatheringPage, Page):
         FieldPanel("series"),
         FieldPanel("speakers"),
         FieldPanel("agenda"),
+        GatheringPage.sessions_panel,
         MultiFieldPanel(GatheringPage.registration_panels, heading=_("Registration")),
         MultiFieldPanel(
             [
@@ -511,3 +603,27 @@ class EventPage(GatheringPage, Page):
 
     class Meta:
         verbose_name = _("event")
+
+    def recording_password_for(self, user):
+        """The recording's password if this person may read it, else ""."""
+        if not (self.recording_url and self.recording_password):
+            return ""
+        if self.recording_password_shown_to == self.EVERYONE:
+            return self.recording_password
+        confirmed = user.is_authenticated and Registration.objects.filter(
+            session__in=sessions_for(self), user=user, status=Registration.CONFIRMED
+        ).exists()
+        return self.recording_password if confirmed else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["recording_password"] = self.recording_password_for(request.user)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.recording_password and self.recording_password_shown_to == self.PARTICIPANTS and request.user.is_authenticated:
+            # Personal: no shared cache may keep one participant's view of the password. (The
+            # anonymous page cache never stores requests with a session.)
+            add_never_cache_headers(response)
+        return response

@@ -6,7 +6,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import ContentVersion, Organisation
+from participation.events.models import Session
+from participation.events.queries import sessions_for
+
+from .models import ContentVersion, CountryEditionPage, Organisation
 
 
 def bump(**kwargs):
@@ -15,6 +18,15 @@ def bump(**kwargs):
 
 def bump_participation(**kwargs):
     ContentVersion.bump(ContentVersion.PARTICIPATION)
+
+
+def apply_edition_dates(sender, instance, **kwargs):
+    """A published edition's registration opening and deadline hold for all its sessions (the
+    registration rules read them from the sessions)."""
+    dates = {"registration_opens_at": instance.registration_opens_at, "registration_closes_at": instance.registration_deadline}
+    dates = {field: value for field, value in dates.items() if value is not None}
+    if dates:
+        sessions_for(instance).update(**dates)
 
 
 def connect():
@@ -32,6 +44,10 @@ def connect():
             post_save.connect(bump_participation, sender=model, dispatch_uid=f"content-version-save-{model._meta.label}")
             post_delete.connect(bump_participation, sender=model, dispatch_uid=f"content-version-delete-{model._meta.label}")
     page_published.connect(bump, dispatch_uid="content-version-published")
+    page_published.connect(apply_edition_dates, sender=CountryEditionPage, dispatch_uid="content-edition-dates")
+    # Sessions show on cached gathering pages (times, "next call"): an editor's change shows at once.
+    post_save.connect(bump_participation, sender=Session, dispatch_uid="content-version-session-save")
+    post_delete.connect(bump_participation, sender=Session, dispatch_uid="content-version-session-delete")
     page_unpublished.connect(bump, dispatch_uid="content-version-unpublished")
     for model in (Page, Site, Organisation, PageViewRestriction, get_document_model(), get_image_model()):
         post_delete.connect(bump, sender=model, dispatch_uid=f"content-version-delete-{model.__name__}")

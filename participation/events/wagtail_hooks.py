@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from .models import Registration, Session
 
@@ -24,8 +24,20 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         return "view" in actions and super().user_has_permission(user, "view")
 
 
+class SessionCreateView(CreateView):
+    """`?page=<id>` chooses the page in advance: a gathering page's editor links here."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        page_id = self.request.GET.get("page", "")
+        if page_id.isdigit():
+            initial["page"] = int(page_id)
+        return initial
+
+
 class SessionViewSet(SnippetViewSet):
     model = Session
+    add_view_class = SessionCreateView
     icon = "date"
     menu_label = _("Sessions")
     list_display = [
