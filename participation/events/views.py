@@ -1,7 +1,7 @@
 """Registering, cancelling and one's own registrations: thin views over services, rules, queries."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -18,13 +18,13 @@ from .models import Registration, Session
 from .rules import RULES
 
 
-def page_or_404(request, page_id):
+def event_page(request, page_id):
     """The event or edition page, in the visitor's language when translated, if this person may
-    see it and it has sessions."""
+    see it and it has sessions; otherwise None."""
     page = Page.objects.filter(pk=page_id).first()
     viewer = viewer_of(request)
     if page is None or not viewer.sees_page(page) or not queries.sessions_for(page).exists():
-        raise Http404(_("There is no such event."))
+        return None
     localized = page.localized
     return (localized if viewer.sees_page(localized) else page).specific
 
@@ -33,42 +33,45 @@ def _form(request, page, sessions, data=None):
     user = request.user
     registered = set(queries.registrations_by_session(user, sessions))
     open_sessions = [session for session in sessions if session.pk not in registered and RULES.can(user, "register", session)]
-    return RegistrationForm(
+    form = RegistrationForm(
         data, sessions=sessions, open_sessions=open_sessions, questions=hooks.registration_questions(page), consent_text=hooks.consent_text(page)
     )
+    return form, [session for session in sessions if session.pk in registered]
 
 
-def _form_page(request, page, form, status=200):
+def _form_page(request, page, form, registered, status=200):
     if status >= 400 and wants_json(request):
         errors = {name: [str(error) for error in errors] for name, errors in form.errors.items()}
         message = form.non_field_errors()[0] if form.non_field_errors() else _("Please check the form.")
         return json_error(message, status=status, errors=errors)
-    context = {"page": page, "form": form, "next": safe_next(request, page.url or "/")}
+    context = {"page": page, "form": form, "registered": registered, "next": safe_next(request, page.url or "/")}
     return render(request, "events/register.html", context, status=status)
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def register(request, page_id):
-    page = page_or_404(request, page_id)
+    page = event_page(request, page_id)
+    if page is None:
+        return refused(request, _("There is no such event."), status=404)
     if not request.user.is_authenticated:
         return sign_in_first(request)
     sessions = list(queries.sessions_for(page).select_related("page"))
+    form, registered = _form(request, page, sessions, request.POST if request.method == "POST" else None)
     if request.method == "GET":
-        return _form_page(request, page, _form(request, page, sessions))
-    form = _form(request, page, sessions, request.POST)
+        return _form_page(request, page, form, registered)
     if not form.is_valid():
-        return _form_page(request, page, form, status=400)
+        return _form_page(request, page, form, registered, status=400)
     if not ratelimit.hit("registration", f"user:{request.user.pk}"):
         form.add_error(None, _("You sent many registrations in a short time. Please wait a while and try again."))
-        return _form_page(request, page, form, status=429)
+        return _form_page(request, page, form, registered, status=429)
     try:
         registrations = services.register_many(
             request.user, form.chosen_sessions(), answers=form.answers(), consent=form.cleaned_data["consent"], viewer=viewer_of(request)
         )
     except services.EventError as error:
         form.add_error(None, error.message)
-        return _form_page(request, page, form, status=error.status)
+        return _form_page(request, page, form, registered, status=error.status)
     emails.send_registered(request.user, registrations)
     if wants_json(request):
         return JsonResponse({"registrations": [_as_json(registration) for registration in registrations]}, status=201)

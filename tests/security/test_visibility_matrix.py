@@ -18,14 +18,15 @@ from wagtail.models import Page, PageViewRestriction
 
 from participation.comments.models import Comment, CommentVote
 from participation.comments.services import post_comment
+from participation.events.models import Registration
 from participation.notifications.models import Follow
 from participation.proposals.models import Proposal, Support
 from tests.conftest import DEMO_PASSWORD
-from tests.factories import client_for, make_person
+from tests.factories import client_for, make_person, make_session
 
 pytestmark = pytest.mark.django_db
 
-SECRETS = ("Secret-proposal-7Q", "Secret words on the topic 7Q", "Secret reply under the proposal 7Q")
+SECRETS = ("Secret-proposal-7Q", "Secret words on the topic 7Q", "Secret reply under the proposal 7Q", "Secret session 7Q")
 ROLES = ("anonymous", "citizen", "member", "editor")
 # Who may see the content in each scenario (Wagtail's answer for the page).
 SCENARIOS = {
@@ -49,6 +50,9 @@ class World:
         self.members = Group.objects.create(name="Members of the topic")
         self.page_type = ContentType.objects.get_for_model(Page)
         self.comment_type = ContentType.objects.get_for_model(Comment)
+        # Sessions on the topic: every scenario hides them. Each role is registered for the first.
+        self.session = make_session(topic, title=SECRETS[3], join_url="https://meet.example.org/secret")
+        self.open_session = make_session(topic, title="Another session")
 
     def restrict(self, scenario):
         if scenario == "unpublished dialogue":
@@ -74,6 +78,7 @@ class World:
         user = make_person(role)
         if role == "member":
             user.groups.add(self.members)
+        Registration.objects.create(session=self.session, user=user, status=Registration.CONFIRMED)
         return client_for(user), user
 
 
@@ -104,6 +109,8 @@ READS = {
     "activity:activity": _get(lambda w: f"/en/dialogues/{w.dialogue.pk}/activity/"),
     "activity:feed": _get(lambda w: f"/en/dialogues/{w.dialogue.pk}/activity/feed/"),
     "accounts:profile": _get(lambda w: f"/en/accounts/people/{w.author.participant.nickname}/"),
+    "events:register": _get(lambda w: f"/en/gatherings/{w.topic.pk}/register/"),
+    "events:mine": _get(lambda w: "/en/gatherings/mine/"),
     # Open data is what anyone may see, whoever downloads it.
     "open_data:index": _get(lambda w: "/en/open-data/"),
     "open_data:proposals": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/proposals.csv"),
@@ -116,7 +123,7 @@ READS = {
         lambda w, u: False,
     ),
 }
-SHOWS = {"proposals:list", "proposals:detail", "activity:activity", "activity:feed", "accounts:profile"}
+SHOWS = {"proposals:list", "proposals:detail", "activity:activity", "activity:feed", "accounts:profile", "events:register"}
 PUBLIC_ONLY = {name for name in READS if name.startswith("open_data:")}
 
 WRITES = {
@@ -146,6 +153,14 @@ WRITES = {
         lambda w: {"reason": "spam", "note": ""},
         lambda w, u: w.topic_comment.__class__.objects.filter(pk=w.topic_comment.pk, hidden_at__isnull=False).exists()
         or __import__("participation.moderation.models", fromlist=["Report"]).Report.objects.filter(reporter=u).exists(),
+    ),
+    "events:register": _post(
+        lambda w: f"/en/gatherings/{w.topic.pk}/register/", lambda w: {"sessions": [w.open_session.pk], "consent": "on"},
+        lambda w, u: Registration.objects.filter(user=u, session=w.open_session).exists(),
+    ),
+    "events:cancel": _post(
+        lambda w: f"/en/gatherings/sessions/{w.session.pk}/cancel/", lambda w: {},
+        lambda w, u: Registration.objects.filter(user=u, session=w.session, status=Registration.CANCELLED).exists(),
     ),
     "notifications:toggle_follow": _post(
         lambda w: f"/en/notifications/follow/{w.page_type.pk}/{w.topic.pk}/", lambda w: {},

@@ -65,3 +65,32 @@ def test_forty_people_racing_for_ten_places(committed):
     positions = {r.pk: services.waiting_position(r) for r in waiting}
     assert sorted(positions.values()) == list(range(1, 31))
     assert [positions[r.pk] for r in sorted(waiting, key=lambda r: (r.created_at, r.pk))] == list(range(1, 31))
+
+
+def test_twelve_people_posting_the_form_at_once_for_three_places(committed):
+    """Through the view, as browsers do: no 500, exactly the capacity confirmed, the rest waiting
+    in the order they got the session's lock."""
+    from tests.factories import client_for
+    from tests.threads import run_together
+
+    dialogue = DialoguePage.objects.get(locale__language_code="en")
+    session = in_thread(lambda: make_session(dialogue, capacity=3))
+    committed["sessions"].append(session.pk)
+    people = in_thread(lambda: [make_person("form-racer") for _ in range(12)])
+    committed["users"] += [person.pk for person in people]
+    # Signing in writes last_login: on committed connections, or cleaning up would wait for the test's transaction.
+    clients = in_thread(lambda: [client_for(person) for person in people])
+    statuses = []
+
+    def post(client):
+        def send():
+            response = client.post(f"/en/gatherings/{dialogue.pk}/register/", {"sessions": [session.pk], "consent": "on"})
+            statuses.append((response.status_code, response.get("Location")))
+
+        return send
+
+    run_together([post(client) for client in clients])
+    assert statuses == [(302, dialogue.url)] * 12  # back to the page, signed in: no 500, no sign-in detour
+    registrations = sorted(Registration.objects.filter(session=session), key=lambda r: (r.created_at, r.pk))
+    assert [r.status for r in registrations] == ["confirmed"] * 3 + ["waitlisted"] * 9
+    assert [services.waiting_position(r) for r in registrations[3:]] == list(range(1, 10))

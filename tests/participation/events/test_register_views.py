@@ -157,6 +157,8 @@ def test_unknown_pages_and_pages_without_sessions_are_404(dialogue, citizen, hom
     client = client_for(citizen)
     assert client.get("/en/gatherings/999999/register/").status_code == 404
     assert client.get(url(home)).status_code == 404
+    scripted = client_for(citizen, headers={"Accept": "application/json"}).post("/en/gatherings/999999/register/")
+    assert (scripted.status_code, scripted.json()) == (404, {"error": "There is no such event."})
 
 
 def test_cancelling_frees_the_place_for_the_first_waiting(dialogue, slots, mailoutbox):

@@ -200,3 +200,47 @@
       .catch(function () { form.submit(); });
   });
 })();
+
+// === participation/events: session times in the browser's zone ===
+// The server writes each session in its own zone and, when the person saved another zone, in
+// that one too ({% session_when %}). The browser knows where the visitor is now: when that zone
+// differs from the session's, the "Your time" line is rewritten in it; when it is the session's
+// own clock, the line goes (nothing to add).
+(function () {
+  "use strict";
+  var marks = document.querySelectorAll("[data-session-when]");
+  if (!marks.length || !window.Intl || !Intl.DateTimeFormat) return;
+  var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!browserZone) return;
+  var language = document.documentElement.lang || undefined;
+  var options = { dateStyle: "full", timeStyle: "short", timeZone: browserZone };
+
+  function wallClock(date, zone) {
+    return new Intl.DateTimeFormat("en-u-nu-latn", { timeZone: zone, dateStyle: "short", timeStyle: "short" }).format(date);
+  }
+
+  Array.prototype.forEach.call(marks, function (mark) {
+    var start = new Date(mark.dataset.start);
+    var end = new Date(mark.dataset.end);
+    if (isNaN(start) || isNaN(end)) return;
+    var format;
+    try {
+      format = new Intl.DateTimeFormat(language, options);
+      // Another name for the same clock (Europe/Kiev for Europe/Kyiv): nothing to add.
+      if (wallClock(start, mark.dataset.zone) === wallClock(start, browserZone) && wallClock(end, mark.dataset.zone) === wallClock(end, browserZone)) {
+        mark.hidden = true;
+        mark.textContent = "";
+        return;
+      }
+    } catch (error) {
+      return;  // an old browser without dateStyle, or a zone it does not know: the server's text stays
+    }
+    var range = format.formatRange ? format.formatRange(start, end) : format.format(start) + " – " + format.format(end);
+    var zoneName = new Intl.DateTimeFormat(language, { timeZone: browserZone, timeZoneName: "long" })
+      .formatToParts(start)
+      .filter(function (part) { return part.type === "timeZoneName"; })
+      .map(function (part) { return part.value; })[0] || browserZone;
+    mark.textContent = " · " + mark.dataset.label + " " + range + " (" + zoneName + ")";
+    mark.hidden = false;
+  });
+})();
