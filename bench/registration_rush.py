@@ -328,7 +328,7 @@ def main():
     parser.add_argument("--places", type=int, default=100, help="places in the session (default 100)")
     parser.add_argument("--workers", type=int, default=max(4, 2 * cpu_count()), help="gunicorn workers (default: 2 per CPU, at least 4)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
-    parser.add_argument("--timeout", type=int, default=120, help="seconds the rush may take at most (default 120)")
+    parser.add_argument("--timeout", type=int, default=600, help="seconds the rush may take at most (default 600)")
     parser.add_argument("--lang", default="en", help="language prefix of the register URL (default en)")
     parser.add_argument("--no-write", action="store_true", help="do not update docs/performance.md")
     parser.add_argument("--database-url", help="an existing database with the demo loaded (not migrated, seeded or dropped)")

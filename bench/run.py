@@ -742,7 +742,7 @@ def main():
             )
         if not args.database_url:
             run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], seed_env, "migrate", 300)
-            run([PYTHON, "manage.py", "seed_demo"], seed_env, "seed_demo", 300)
+            run([PYTHON, "manage.py", "seed_demo"], seed_env, "seed_demo", 900)
         if collect is not None:
             if collect.wait(timeout=300) != 0:
                 static_log.seek(0)
