@@ -43,7 +43,7 @@ def test_times_are_in_the_sessions_zone_named_in_the_visitors_language(dialogue)
     assert "Saturday, October 24, 2026, 10:00\u202fAM – 1:00\u202fPM (Kyiv time)" in when(before)
     assert "Monday, October 26, 2026, 10:00\u202fAM – 1:00\u202fPM (Kyiv time)" in when(after)
     with translation.override("uk"):
-        assert "субота, 24 жовтня 2026\u202fр., 10:00 – 13:00 (Київ" in when(before)
+        assert "субота, 24 жовтня 2026\u202fр., 10:00 – 13:00 (час: Київ)" in when(before)
 
 
 def test_a_saved_zone_adds_the_visitors_own_time_across_the_dst_change(dialogue):
