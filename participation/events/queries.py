@@ -3,8 +3,6 @@
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from wagtail.models import Locale, Page
-
 from participation.core.pages import canonical_page
 
 from .models import Registration, Session
@@ -51,12 +49,3 @@ def registrations_by_session(user, sessions):
         return {}
     registrations = with_position(Registration.objects.active().filter(user=user, session__in=sessions))
     return {registration.session_id: registration for registration in registrations}
-
-
-def in_active_language(pages):
-    """Each page's live version in the active language (sessions hang on the default-locale
-    page), by the given page's id; the page itself when it has none. One query for all."""
-    locale = Locale.get_active()
-    keys = {page.translation_key for page in pages if page.locale_id != locale.pk}
-    translations = {page.translation_key: page for page in Page.objects.live().filter(translation_key__in=keys, locale=locale)} if keys else {}
-    return {page.pk: translations.get(page.translation_key, page) for page in pages}

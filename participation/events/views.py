@@ -124,15 +124,8 @@ def mine(request):
         .select_related("session__page")
         .order_by("session__starts_at", "session__pk")
     )
-    registrations = list(registrations)
-    pages = queries.in_active_language([registration.session.page for registration in registrations])
     rows = [
-        {
-            "registration": registration,
-            "page": pages[registration.session.page_id],
-            "position": queries.position(registration),
-            "can_cancel": RULES.can(request.user, "cancel_registration", registration.session),
-        }
+        {"registration": registration, "position": queries.position(registration), "can_cancel": RULES.can(request.user, "cancel_registration", registration.session)}
         for registration in registrations
     ]
     return render(request, "events/mine.html", {"rows": rows})

@@ -208,12 +208,3 @@ def test_my_registrations_cost_the_same_number_of_queries_at_two_sizes(dialogue,
         assert html.count("You are registered.") == size
         counts.append(len(queries))
     assert counts[0] == counts[1]
-
-
-def test_my_registrations_name_the_pages_in_my_language(dialogue, slots, citizen):
-    services.register(citizen, slots[0])
-    with translation.override("uk"):
-        ukrainian = dialogue.localized
-    assert ukrainian.pk != dialogue.pk
-    html = client_for(citizen).get("/uk/gatherings/mine/").content.decode()
-    assert f'href="{ukrainian.url}"' in html and ukrainian.title in html
