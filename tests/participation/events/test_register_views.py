@@ -191,3 +191,20 @@ def test_my_registrations_list_states_and_positions(dialogue, slots, citizen, dj
     assert "You are registered." in html
     assert "You are number 1 on the waiting list." in html
     assert html.count("Cancel my registration") == 2
+
+
+def test_my_registrations_cost_the_same_number_of_queries_at_two_sizes(dialogue, citizen):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(citizen)
+    client.get("/en/gatherings/mine/")  # warm: the visibility state is cached for every request
+    counts = []
+    for size in (2, 20):
+        for n in range(size - Registration.objects.filter(user=citizen).count()):
+            services.register(citizen, make_session(dialogue, title=f"Extra {size}-{n}"))
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/en/gatherings/mine/").content.decode()
+        assert html.count("You are registered.") == size
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
