@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
@@ -124,8 +124,16 @@ def mine(request):
         .select_related("session__page")
         .order_by("session__starts_at", "session__pk")
     )
+    registrations = list(registrations)
+    # Each page in the visitor's language when it is translated (one query for all of them).
+    shown = queries.shown_versions(list({r.session.page_id: r.session.page for r in registrations}.values()), get_language())
     rows = [
-        {"registration": registration, "position": queries.position(registration), "can_cancel": RULES.can(request.user, "cancel_registration", registration.session)}
+        {
+            "registration": registration,
+            "page": shown[registration.session.page_id],
+            "position": queries.position(registration),
+            "can_cancel": RULES.can(request.user, "cancel_registration", registration.session),
+        }
         for registration in registrations
     ]
     return render(request, "events/mine.html", {"rows": rows})

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from wagtail.models import Locale
 
 from content.models import DialoguePage
 from participation.events import services
@@ -191,6 +192,13 @@ def test_my_registrations_list_states_and_positions(dialogue, slots, citizen, dj
     assert "You are registered." in html
     assert "You are number 1 on the waiting list." in html
     assert html.count("Cancel my registration") == 2
+
+
+def test_my_registrations_name_the_pages_in_the_visitors_language(dialogue, slots, citizen):
+    services.register(citizen, slots[0])
+    french = dialogue.get_translation(Locale.objects.get(language_code="fr"))
+    html = client_for(citizen).get("/fr/gatherings/mine/").content.decode()
+    assert f'<a href="{french.url}">{french.title}</a>' in html.replace("&#x27;", "'")
 
 
 def test_my_registrations_cost_the_same_number_of_queries_at_two_sizes(dialogue, citizen):
