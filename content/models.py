@@ -6,11 +6,12 @@ import time
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import ExtractYear
-from django.core.paginator import Paginator
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
@@ -29,7 +30,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from participation.core.phases import PhaseKind
-from participation.core.visibility import viewer_of
+from participation.core.visibility import public_viewer, viewer_of
 from participation.events.models import Registration, Session, validate_time_zone
 from participation.events.queries import sessions_for
 
@@ -520,6 +521,8 @@ class EventsIndexPage(Page):
         upcoming = list(events.upcoming(now))
         context["upcoming"] = upcoming
         context["next_session"], context["next_event"] = self.next_call(upcoming, now)
+        # The page's feed is public: offered only where anyone may read it.
+        context["calendar_url"] = reverse("calendars:page", args=[self.pk]) if public_viewer().sees_page(self) else ""
         context["outside_events"] = self.outside_events.filter(
             Q(ends_on__gte=now.date()) | Q(ends_on__isnull=True, starts_on__gte=now.date())
         ).order_by("starts_on")

@@ -388,6 +388,23 @@ def test_hidden_events_show_nothing_in_the_events_page_or_the_next_call_box(clie
         assert "Secret strategy call" in html and "next-call" in html
 
 
+def test_public_gatherings_link_their_calendar_feed_and_restricted_ones_do_not(client, home):
+    index = make_events_index(home)
+    public, private = make_event(index, title="Open call"), make_event(index, title="Members call")
+    for event in (public, private):
+        make_session(event, starts_at=timezone.now() + datetime.timedelta(days=3))
+    members = Group.objects.create(name="Members")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.GROUPS).groups.add(members)
+    member = make_person("member")
+    member.groups.add(members)
+    for page in (index, public):
+        feed = soup(client.get(page.url).content.decode()).select_one('a[type="text/calendar"]')["href"]
+        assert feed == f"/calendar/pages/{page.pk}.ics" and client.get(feed).status_code == 200
+    # The member reads the page, but its feed is public and would answer 404: no link.
+    assert client_for(member).get(private.url).status_code == 200
+    assert 'type="text/calendar"' not in client_for(member).get(private.url).content.decode()
+
+
 # --- The event page -----------------------------------------------------------------------------
 
 

@@ -49,6 +49,8 @@ def event_sessions(context, page):
         "page": page,
         "rows": rows,
         "register_url": reverse("events:register", args=[page.pk]) if visible and any(row["open"] for row in rows) else "",
+        # The page's feed is public: offered only where anyone may read it.
+        "calendar_url": reverse("calendars:page", args=[page.pk]) if rows and public_viewer().sees_page(page) else "",
     }
 
 
