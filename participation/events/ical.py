@@ -10,6 +10,7 @@ person whose personal feed this is, and only while the access rule (services.acc
 access_details_for applies) gives them; every other file carries the event page's address instead."""
 
 from datetime import UTC, timedelta
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.utils import timezone
@@ -50,7 +51,7 @@ def sessions_calendar(sessions, *, request=None, name="", method=None, person=No
     if name:
         # NAME is RFC 7986's; X-WR-CALNAME is what most calendar applications read.
         lines += [_text("NAME", name), _text("X-WR-CALNAME", name)]
-    zones = {session.time_zone: _tzid(session.zone) for session in sessions}
+    zones = {name: _tzid(zone) for name, zone in {session.time_zone: session.zone for session in sessions}.items()}
     lines += _timezones(sessions, {tzid for tzid in zones.values() if tzid})
     pages = _Pages(request)
     stamp = _line("DTSTAMP", _utc(now))
@@ -145,10 +146,14 @@ def _timezones(sessions, tzids):
         return []
     first = min(session.starts_at for session in sessions) - timedelta(days=1)
     last = max(session.ends_at for session in sessions) + timedelta(days=1)
-    return [
-        Timezone.from_tzid(tzid, first_date=first.date(), last_date=last.date()).to_ical().rstrip(b"\r\n")
-        for tzid in sorted(tzids)
-    ]
+    return [_timezone(tzid, first.date(), last.date()) for tzid in sorted(tzids)]
+
+
+@lru_cache(maxsize=256)
+def _timezone(tzid, first_date, last_date):
+    """icalendar searches the zone's transitions hour by hour (tens of milliseconds for a zone
+    over a year or two); a feed rebuilt after a change usually spans the same days."""
+    return Timezone.from_tzid(tzid, first_date=first_date, last_date=last_date).to_ical().rstrip(b"\r\n")
 
 
 # --- content lines (RFC 5545 3.1 and 3.3) ----------------------------------------------------------
