@@ -356,7 +356,8 @@ def list_events(request, lang: Language = LANG, limit: int = LIMIT, offset: int 
     with translation.override(lang):
         pages = queries.event_pages()
         count = pages.count()
-        return as_built(request, page_of(events_out(request, list(pages[offset : offset + limit]), lang), count, limit, offset))
+        items = events_out(request, list(pages[offset : offset + limit]), lang)
+        return as_built(request, page_of(items, count, limit, offset))
 
 
 @api.get(

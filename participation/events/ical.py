@@ -51,7 +51,8 @@ def sessions_calendar(sessions, *, request=None, name="", method=None, person=No
     if name:
         # NAME is RFC 7986's; X-WR-CALNAME is what most calendar applications read.
         lines += [_text("NAME", name), _text("X-WR-CALNAME", name)]
-    zones = {name: _tzid(zone) for name, zone in {session.time_zone: session.zone for session in sessions}.items()}
+    # {time_zone: its TZID}, worked out once per zone
+    zones = {key: _tzid(zone) for key, zone in {session.time_zone: session.zone for session in sessions}.items()}
     lines += _timezones(sessions, {tzid for tzid in zones.values() if tzid})
     pages = _Pages(request)
     stamp = _line("DTSTAMP", _utc(now))
