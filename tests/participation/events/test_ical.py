@@ -103,3 +103,42 @@ def test_the_persons_own_feed_has_the_access_details_only_within_the_window(dial
         data = sessions_calendar([session], person=owner, now=now).decode()
         assert "meet.example.org" not in data and "secret street" not in data
         assert str(parsed(data).events[0]["URL"]) == dialogue.get_full_url()
+
+
+AWKWARD = [
+    "Commas, semicolons; a back\\slash, \\n that is no line break\nand a real one",
+    "حوار المواطنين حول مستقبل الإنترنت في العالم العربي: الجلسة الأولى، صباحاً؛ والثانية مساءً",
+    "Діалог громадян України про майбутнє інтернету: перша сесія, ранок; друга — вечір, з перекладом",
+    "Tabs\tstay, a bell\x07 does not",
+]
+
+
+@pytest.mark.parametrize("title", AWKWARD)
+def test_awkward_text_comes_back_exactly_as_written(dialogue, title):
+    starts_at = datetime(2027, 3, 1, 10, 30, tzinfo=KYIV)
+    session = make_session(
+        dialogue, title=title, starts_at=starts_at, time_zone="Europe/Kyiv", mode="hybrid", address=f"{title}\r\nKyiv",
+        passcode="a;b,c\\d",
+    )  # fmt: skip
+    person = make_person("participant")
+    services.register(person, session)
+    data = sessions_calendar([session], person=person, now=session.starts_at)
+    for line in data.split(b"\r\n"):
+        assert len(line) <= 75, line
+        line.decode()  # folding never cuts a character in two
+    calendar = parsed(data)
+    [event] = calendar.events
+    shown = title.replace("\x07", "")
+    assert str(event["SUMMARY"]) == f"{dialogue.title} · {shown}"
+    assert str(event["LOCATION"]) == f"{shown}\nKyiv"
+    assert "Passcode: a;b,c\\d" in str(event["DESCRIPTION"]).split("\n")
+    assert (event.start, event.end) == (session.starts_at, session.ends_at)
+    assert event["DTSTART"].params["TZID"] == "Europe/Kyiv"
+
+
+def test_a_session_in_utc_is_written_in_utc_without_a_zone_to_describe(dialogue):
+    session = make_session(dialogue, time_zone="UTC", starts_at=datetime(2027, 3, 1, 8, tzinfo=ZoneInfo("UTC")))
+    calendar = parsed(sessions_calendar([session]))
+    assert calendar.events[0].start == session.starts_at
+    assert calendar.events[0]["DTSTART"].to_ical().endswith(b"Z")
+    assert calendar.timezones == []
