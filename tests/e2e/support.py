@@ -41,7 +41,8 @@ def create_topic_page(page, shot, *, title, question, summary):
     page.get_by_role("link", name=f"Explore child pages of '{data.HOME['title']}'").click()
     page.get_by_role("link", name=f"Explore child pages of '{data.DIALOGUE['title']}'").click()
     page.get_by_role("link", name="Add child page", exact=True).click()
-    # Topic briefings are the only page type allowed here, so Wagtail goes straight to the form.
+    # A dialogue holds topic briefings and country editions: choose the type.
+    page.get_by_role("link", name=re.compile(r"^Topic briefing")).first.click()
     page.wait_for_url(re.compile(r"/admin/pages/add/content/topicpage/\d+/$"))
     page.fill("#id_title", title)
     page.fill("#id_question", question)

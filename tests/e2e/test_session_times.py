@@ -1,5 +1,5 @@
 """participation.js shows a session in the browser's own zone, only when it differs from the
-session's. The markup is {% session_when %}'s; no server needed: the page is set directly."""
+session's. The markup is {% session_when %}'s, set directly in the journeys' browser."""
 
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,8 +11,6 @@ from django.test import RequestFactory
 
 from participation.events.models import Session
 
-from .conftest import CHROMIUM_ARGS
-
 SCRIPT = Path(__file__).resolve().parents[2] / "participation/core/static/participation/participation.js"
 
 
@@ -23,16 +21,6 @@ def markup():
     request.user = AnonymousUser()
     body = Template("{% load events_tags %}{% session_when session %}").render(Context({"request": request, "session": session}))
     return f'<!doctype html><html lang="en"><body><p id="when">{body}</p><script>{SCRIPT.read_text()}</script></body></html>'
-
-
-@pytest.fixture(scope="module")
-def playwright_browser(chromium_executable):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_executable, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -50,15 +38,15 @@ def read_in(browser, html, zone):
     return result
 
 
-def test_a_visitor_elsewhere_reads_their_own_time(playwright_browser, html):
-    text, shown = read_in(playwright_browser, html, "America/New_York")
+def test_a_visitor_elsewhere_reads_their_own_time(browser, html):
+    text, shown = read_in(browser, html, "America/New_York")
     assert shown
     assert "(Kyiv time)" in text
     # 03:00 to 06:00 in New York, still on summer time.
     assert "Your time: Saturday, October 24, 2026, 3:00 – 6:00 AM (Eastern Daylight Time)" in text
 
 
-def test_a_visitor_in_the_sessions_zone_reads_it_once(playwright_browser, html):
-    text, shown = read_in(playwright_browser, html, "Europe/Kyiv")
+def test_a_visitor_in_the_sessions_zone_reads_it_once(browser, html):
+    text, shown = read_in(browser, html, "Europe/Kyiv")
     assert not shown
     assert "Your time" not in text and "(Kyiv time)" in text

@@ -23,12 +23,16 @@ pytestmark = [
 
 @pytest.fixture
 def committed():
-    rows = {"users": [], "sessions": []}
+    rows = {"users": [], "sessions": [], "sign_ins": []}
     yield rows
 
     def delete():
+        from django.contrib.sessions.models import Session as SignIn
+
         Session.objects.filter(pk__in=rows["sessions"]).delete()
         get_user_model().objects.filter(pk__in=rows["users"]).delete()
+        # Sign-ins are rows of their own (no key to the user): other tests count them.
+        SignIn.objects.filter(session_key__in=rows["sign_ins"]).delete()
 
     in_thread(delete)
 
@@ -80,6 +84,7 @@ def test_twelve_people_posting_the_form_at_once_for_three_places(committed):
     committed["users"] += [person.pk for person in people]
     # Signing in writes last_login: on committed connections, or cleaning up would wait for the test's transaction.
     clients = in_thread(lambda: [client_for(person) for person in people])
+    committed["sign_ins"] += [client.session.session_key for client in clients]
     statuses = []
 
     def post(client):
