@@ -232,8 +232,10 @@ def ensure_wrk():
     return None
 
 
-def wrk_load(wrk, url, duration, threads, connections):
-    cmd = [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency", url]
+def wrk_load(wrk, url, duration, threads, connections, headers=()):
+    """`headers`: extra request headers ("Cookie: ..." for a signed-in visitor)."""
+    extra = [arg for header in headers for arg in ("-H", header)]
+    cmd = [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency", *extra, url]
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 30).stdout
     rps = re.search(r"Requests/sec:\s*([\d.]+)", out)
     if not rps:
@@ -379,13 +381,13 @@ def ms(value):
     return float(match.group(1)) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[match.group(2)]
 
 
-def measure(wrk, server, url, duration, threads, connections, workers):
+def measure(wrk, server, url, duration, threads, connections, workers, headers=()):
     """Throughput under the usual load, then the median server time: wrk with one connection
     per worker, so no request waits in gunicorn's queue and p50 is the time a request takes."""
     if wrk:
-        wrk_load(wrk, server.base + url, 2, threads, connections)  # warm-up
-        result = wrk_load(wrk, server.base + url, duration, threads, connections)
-        latency = wrk_load(wrk, server.base + url, max(3, duration // 2), 1, workers)
+        wrk_load(wrk, server.base + url, 2, threads, connections, headers)  # warm-up
+        result = wrk_load(wrk, server.base + url, duration, threads, connections, headers)
+        latency = wrk_load(wrk, server.base + url, max(3, duration // 2), 1, workers, headers)
         result["p50_server"] = latency["p50"]
         result["errors"] += latency["errors"]
     else:
