@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test messages messages-extract wheel migrate demo bench bench-registrations e2e-browser check clean
+.PHONY: run test install install-test messages messages-extract wheel migrate demo bench bench-registrations bench-gatherings e2e-browser check clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,11 @@ bench: install-test
 # A thousand citizens register for one 100-place session at the same moment (docs/performance.md).
 bench-registrations: install-test
 	$(PY) bench/registration_rush.py
+
+# Calendar feeds, the events API, the events page and an event page (docs/performance.md#gatherings).
+bench-gatherings: install-test
+	$(PY) bench/gatherings.py
+	$(PY) bench/gathering_pages.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static var build dist *.egg-info
