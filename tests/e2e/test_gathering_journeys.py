@@ -86,7 +86,7 @@ def test_a_citizen_registers_for_two_slots_and_finds_them_in_their_calendar(page
     with page.expect_navigation():
         page.locator("form.event-register-form button[type=submit]").click()
     assert page.url.endswith(f"/en/{EDITION}"), page.url
-    expect(page.get_by_text("You are registered.")).to_have_count(2)
+    expect(page.locator(".participation-session__state", has_text="You are registered.")).to_have_count(2)
     shot(page, "registered")
     # A pre-selected edition: the join link is not for registrants who were not selected.
     assert "zoom.us" not in page.content()
