@@ -12,8 +12,9 @@ from .rules import before_deadline, not_cancelled, not_started, registration_ope
 
 def sessions_for(page):
     """The sessions of an event or edition page, in any of its languages (they hang on its
-    default-locale version), earliest first."""
-    return Session.objects.filter(page=canonical_page(page))
+    default-locale version), earliest first. The order is explicit: Meta.ordering does not apply
+    once a count is annotated (GROUP BY)."""
+    return Session.objects.filter(page=canonical_page(page)).order_by("starts_at", "pk")
 
 
 def with_places(sessions):
