@@ -18,7 +18,6 @@ docs/performance.md ("Event pages" in "Gatherings").
 import argparse
 import json
 import os
-import secrets
 import shutil
 import signal
 import sys
@@ -222,22 +221,9 @@ def main():
     server = None
     try:
         pg_version = database.create()
-        env = dict(
-            os.environ,
-            PYTHONPATH=str(bench.ROOT),
-            DJANGO_SETTINGS_MODULE="bench.settings",
-            SECRET_KEY=secrets.token_hex(32),
-            DATABASE_URL=database.url,
-            STATIC_ROOT=str(tmp / "static"),
-            MEDIA_ROOT=str(tmp / "media"),
-            DIALOGUE_VAR_DIR=str(tmp / "var"),
-            DEMO_PASSWORD=secrets.token_urlsafe(12),
-            PYTHONDONTWRITEBYTECODE="1",
-        )
-        env.pop("REDIS_URL", None)
-        seed_env = dict(env, TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend")
-        bench.run([bench.PYTHON, "manage.py", "migrate", "--noinput", "-v0"], seed_env, "migrate", 300)
-        bench.run([bench.PYTHON, "manage.py", "seed_demo"], seed_env, "seed_demo", 300)
+        env = bench.bench_env(database, tmp)
+        bench.migrate_and_seed(env)
+        seed_env = bench.seed_env(env)
         bench.run([bench.PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env, "collectstatic", 300)
         built = gatherings.shell(
             seed_env, BUILD_SCRIPT, "BENCH-DATA", "events and registrations",

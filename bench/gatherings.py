@@ -14,7 +14,6 @@ counted. The figures go into docs/performance.md between the gatherings markers.
 import argparse
 import json
 import os
-import secrets
 import shutil
 import signal
 import statistics
@@ -161,23 +160,9 @@ def main():
     server = None
     try:
         pg_version = database.create()
-        env = dict(
-            os.environ,
-            PYTHONPATH=str(bench.ROOT),
-            DJANGO_SETTINGS_MODULE="bench.settings",
-            SECRET_KEY=secrets.token_hex(32),
-            DATABASE_URL=database.url,
-            STATIC_ROOT=str(tmp / "static"),
-            MEDIA_ROOT=str(tmp / "media"),
-            DIALOGUE_VAR_DIR=str(tmp / "var"),
-            DEMO_PASSWORD=secrets.token_urlsafe(12),
-            PYTHONDONTWRITEBYTECODE="1",
-            BENCH_API_RATE_LIMIT="100000000",  # the load measures the API, not its rate limit
-        )
-        env.pop("REDIS_URL", None)
-        seed_env = dict(env, TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend")
-        bench.run([bench.PYTHON, "manage.py", "migrate", "--noinput", "-v0"], seed_env, "migrate", 300)
-        bench.run([bench.PYTHON, "manage.py", "seed_demo"], seed_env, "seed_demo", 300)
+        env = bench.bench_env(database, tmp, BENCH_API_RATE_LIMIT="100000000")  # the load measures the API, not its rate limit
+        bench.migrate_and_seed(env)
+        seed_env = bench.seed_env(env)
         bench.run([bench.PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env, "collectstatic", 300)
         built = shell(seed_env, BUILD_SCRIPT, "BENCH-DATA", "sessions", SESSIONS=str(args.sessions), EVENTS=str(args.events))
         timing = shell(env, TIMING_SCRIPT, "BENCH-TIMING", "uncached timing", BENCH_URLS=json.dumps([FEED_URL, API_URL]))

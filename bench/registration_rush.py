@@ -21,7 +21,6 @@ import argparse
 import datetime
 import json
 import os
-import secrets
 import shutil
 import signal
 import subprocess
@@ -39,10 +38,12 @@ from bench.run import (  # noqa: E402 - after the path is set
     Database,
     ExistingDatabase,
     Server,
+    bench_env,
     cpu_count,
     cpu_model,
     ensure_wrk,
     log,
+    migrate_and_seed,
     run,
     version,
     write_docs,
@@ -349,28 +350,13 @@ def main():
     try:
         pg_version = database.create()
         log(f"{'using' if args.database_url else 'created'} database {database.name} (PostgreSQL {pg_version})")
-        env = dict(
-            os.environ,
-            PYTHONPATH=str(ROOT),
-            DJANGO_SETTINGS_MODULE="bench.settings",
-            SECRET_KEY=secrets.token_hex(32),
-            DATABASE_URL=database.url,
-            STATIC_ROOT=str(args.static_root or tmp / "static"),
-            MEDIA_ROOT=str(tmp / "media"),
-            DIALOGUE_VAR_DIR=str(tmp / "var"),
-            DEMO_PASSWORD=secrets.token_urlsafe(12),
-            PYTHONDONTWRITEBYTECODE="1",
-            BENCH_REGISTRATION_RUSH="1",
-        )
-        env.pop("REDIS_URL", None)
-        seed_env = dict(env, TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend")
+        env = bench_env(database, tmp, args.static_root, BENCH_REGISTRATION_RUSH="1")
         if not args.static_root:
             collect = subprocess.Popen(
                 [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
             )
         if not args.database_url:
-            run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], seed_env, "migrate", 900)
-            run([PYTHON, "manage.py", "seed_demo"], seed_env, "seed_demo", 900)
+            migrate_and_seed(env)
         if collect is not None and collect.wait(timeout=300) != 0:
             raise SystemExit("bench: collectstatic failed")
         data = django_step(env, "setup", "--citizens", args.citizens, "--places", args.places)

@@ -101,6 +101,37 @@ def run(cmd, env, what, timeout):
 # --- PostgreSQL ------------------------------------------------------------------------------
 
 
+def bench_env(database, tmp, static_root=None, **extra):
+    """The environment of the server and of every manage.py step: the bench settings on
+    `database`, files under `tmp`, and the local-memory cache the figures are for."""
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        SECRET_KEY=secrets.token_hex(32),
+        DATABASE_URL=database.url,
+        STATIC_ROOT=str(static_root or tmp / "static"),
+        MEDIA_ROOT=str(tmp / "media"),
+        DIALOGUE_VAR_DIR=str(tmp / "var"),
+        DEMO_PASSWORD=secrets.token_urlsafe(12),
+        PYTHONDONTWRITEBYTECODE="1",
+        **extra,
+    )
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def seed_env(env):
+    """`env` with tasks run at once, for migrate, seed_demo and the data set scripts."""
+    return dict(env, TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend")
+
+
+def migrate_and_seed(env, timeout=900):
+    """Migrate and load the demo, its background tasks (search and reference indexes) at once."""
+    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], seed_env(env), "migrate", timeout)
+    run([PYTHON, "manage.py", "seed_demo"], seed_env(env), "seed_demo", timeout)
+
+
 class Database:
     """A fresh database on the server, dropped on exit."""
 
@@ -714,22 +745,7 @@ def main():
         except Exception as exc:
             raise SystemExit(f"bench: cannot create a database on {database.server_url}: {exc}") from exc
         log(f"{'using' if args.database_url else 'created'} database {database.name} (PostgreSQL {pg_version})")
-        env = dict(
-            os.environ,
-            PYTHONPATH=str(ROOT),
-            DJANGO_SETTINGS_MODULE="bench.settings",
-            SECRET_KEY=secrets.token_hex(32),
-            DATABASE_URL=database.url,
-            STATIC_ROOT=str(args.static_root or tmp / "static"),
-            MEDIA_ROOT=str(tmp / "media"),
-            DIALOGUE_VAR_DIR=str(tmp / "var"),
-            DEMO_PASSWORD=secrets.token_urlsafe(12),
-            PYTHONDONTWRITEBYTECODE="1",
-            BENCH_SUPPORT_RATE_LIMIT=str(SUPPORT_RATE_LIMIT),
-        )
-        env.pop("REDIS_URL", None)  # the figures are for the default (local memory) cache
-        # Run the background tasks of the seeding (search and reference indexes) right away.
-        seed_env = dict(env, TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend")
+        env = bench_env(database, tmp, args.static_root, BENCH_SUPPORT_RATE_LIMIT=str(SUPPORT_RATE_LIMIT))
 
         # collectstatic needs no database: run it while the migrations run.
         if not args.static_root:
@@ -743,8 +759,7 @@ def main():
                 stderr=subprocess.STDOUT,
             )
         if not args.database_url:
-            run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], seed_env, "migrate", 300)
-            run([PYTHON, "manage.py", "seed_demo"], seed_env, "seed_demo", 900)
+            migrate_and_seed(env)
         if collect is not None:
             if collect.wait(timeout=300) != 0:
                 static_log.seek(0)

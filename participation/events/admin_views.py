@@ -14,7 +14,7 @@ from wagtail.models import Page
 from participation.api.exports import csv_response
 from participation.core.pages import canonical_page
 
-from . import organisers
+from . import hooks, organisers
 from .models import Registration
 from .queries import sessions_for
 
@@ -56,10 +56,6 @@ def session_label(session):
     return f"{session.title} · {when} {session.time_zone}" if session.title else f"{when} {session.time_zone}"
 
 
-def questions_of(page):
-    return list(getattr(page.specific, "registration_questions", list)())
-
-
 def export_registrations(request, page_id):
     """Every registration of the page's sessions (cancelled ones too, marked), one row each."""
     if not organisers.may_see_registrations(request.user):
@@ -68,7 +64,7 @@ def export_registrations(request, page_id):
         page = organised_page(request, page_id)
     except NotOrganised:
         return refused(request)
-    keys = [question["key"] for question in questions_of(page)]
+    keys = [question["key"] for question in hooks.registration_questions(page)]
     contacts = organisers.sees_contacts(request.user)
     registrations = Registration.objects.filter(session__page=page).select_related("session")
     if contacts:
