@@ -388,6 +388,21 @@ def test_hidden_events_show_nothing_in_the_events_page_or_the_next_call_box(clie
         assert "Secret strategy call" in html and "next-call" in html
 
 
+def test_site_search_finds_an_edition_but_never_its_access_details(client, dialogue):
+    edition = add_edition(dialogue)
+    make_session(
+        edition, title="Slot 1", join_url="https://zoom.example/j/kyiv-room", meeting_id="812 555 0101",
+        passcode="sunflower", address="Secret hall, Kyiv", address_is_private=True,
+        starts_at=timezone.now() + datetime.timedelta(minutes=5),
+    )  # fmt: skip
+    found = client.get("/en/search/?q=Ukraine").content.decode()
+    assert edition.title in soup(found).text
+    for secret in ("kyiv-room", "812 555 0101", "sunflower", "Secret hall"):
+        assert secret not in found
+        results = soup(client.get(f"/en/search/?q={secret.split()[0]}").content.decode())
+        assert edition.title not in results.text
+
+
 def test_public_gatherings_link_their_calendar_feed_and_restricted_ones_do_not(client, home):
     index = make_events_index(home)
     public, private = make_event(index, title="Open call"), make_event(index, title="Members call")
