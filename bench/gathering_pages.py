@@ -190,16 +190,6 @@ def render(info, loads, timing, built, bare):
     return "\n".join(lines) + f"\n\nTargets:\n\n{targets}\n\nMachine:\n\n{machine}\n"
 
 
-def write_docs(report):
-    text = bench.DOCS.read_text()
-    if MARK_START not in text:
-        raise SystemExit(f"bench: {bench.DOCS.name} has no {MARK_START} (the \"Event pages\" subsection of \"Gatherings\")")
-    head, rest = text.split(MARK_START, 1)
-    _old, tail = rest.split(MARK_END, 1)
-    bench.DOCS.write_text(f"{head}{MARK_START}\n{report}{MARK_END}{tail}")
-    bench.log(f"wrote {bench.DOCS.relative_to(bench.ROOT)}")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL (default 10)")
@@ -264,7 +254,7 @@ def main():
     if any(result["errors"] for result in loads.values()):
         print("bench: some responses were errors; the figures are not valid", file=sys.stderr)
     elif not args.no_write:
-        write_docs(report)
+        bench.write_docs(report, MARK_START, MARK_END, heading="## Gatherings\n\n### Event pages")
 
 
 if __name__ == "__main__":
