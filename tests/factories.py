@@ -183,3 +183,30 @@ def place_poll(page, poll):
     page.body.append(("poll", poll))
     page.save()
     return page
+
+
+def make_selection(quotas, people, panel_size):
+    """A selection problem (participation.selection) from plain data: `quotas` as
+    (category, feature, min, max) rows, `people` as {reference: (feature per category, in the
+    quotas' category order)}."""
+    from participation.selection.quotas import Instance, Pool, Quota, Quotas
+
+    quotas = Quotas(tuple(Quota(*row) for row in quotas))
+    return Instance.build(quotas, Pool(quotas.categories, dict(people)), panel_size)
+
+
+def write_selection_files(folder, quotas, people, header=("category", "feature", "min", "max")):
+    """categories.csv and people.csv in the Sortition Foundation's formats (with a name column
+    the engine must not read); returns their paths."""
+    import csv
+
+    categories = list(dict.fromkeys(row[0] for row in quotas))
+    with open(folder / "categories.csv", "w", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(header)
+        writer.writerows(quotas)
+    with open(folder / "people.csv", "w", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["id", "first_name", *categories])
+        writer.writerows([reference, f"Name {reference}", *features] for reference, features in people.items())
+    return folder / "categories.csv", folder / "people.csv"
