@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from . import verify_standalone
 from .check import spread
 from .engine import versions
-from .verify_standalone import rank
+from .verify_standalone import PROCEDURE, rank
 
 
 def type_name(t):
@@ -63,6 +63,7 @@ def summary(lottery, drawn, seed_source=""):
     return {
         "seed": drawn.seed,
         "seed_source": seed_source,
+        "procedure": PROCEDURE,
         "draw": "ticket = int(sha256(seed), 16) mod tickets; within each type the lowest sha256(seed + '\\n' + reference)",
         "tickets": len(lottery.tickets),
         "ticket": drawn.ticket,
@@ -74,7 +75,10 @@ def summary(lottery, drawn, seed_source=""):
             "run": distribution.algorithm,
             "reason": distribution.reason,
             "seconds": round(distribution.seconds, 3),
-            "levels": [{"probability": level.value, "gap": level.gap, "people_fixed": level.fixed_people} for level in distribution.levels],
+            "levels": [
+                {"probability": level.value, "gap": level.gap, "people_fixed": level.fixed_people, "seconds": round(level.seconds, 3)}
+                for level in distribution.levels
+            ],
         },
         "versions": versions(),
         "rounding_error": lottery.rounding_error,

@@ -76,8 +76,8 @@ def versions():
     def version(name):
         try:
             return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            return "unknown"
+        except metadata.PackageNotFoundError:  # run from a source checkout
+            return "source"
 
     return {
         "dialogue-participation": version("dialogue-participation"),
@@ -107,8 +107,8 @@ def find_distribution(instance, algorithm="leximin", time_limit=DEFAULT_TIME_LIM
                 algorithm = "leximin-partial"
                 panels, weights, levels = stop.partial.panels, stop.partial.weights, stop.partial.levels
                 reason = _(
-                    "LEXIMIN did not finish within the time limit of %(seconds)s s: the distribution of its first %(levels)s levels "
-                    "is kept. Its lowest probability is the maximin optimum; the higher ones may not be leximin's."
+                    "LEXIMIN did not finish within the time limit of %(seconds)s s: the distribution of the levels it finished "
+                    "(%(levels)s) is kept. Its lowest probability is the maximin optimum; the higher ones may not be leximin's."
                 ) % {"seconds": _seconds(time_limit), "levels": len(levels)}
                 report(report.fraction, reason)
             else:

@@ -63,6 +63,7 @@ class Level:
     gap: float
     fixed_people: int
     panels: int
+    seconds: float  # since the start of leximin()
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ def leximin(instance, deadline=None, progress=None, tolerance=TOLERANCE):
     """The LEXIMIN distribution over panels for `instance` (quotas.Instance); raises
     TimeLimitReached past `deadline` (time.monotonic()); calls progress(fraction, level) after
     each level, the fraction being the share of people whose probability is fixed."""
+    started = time.monotonic()
     sizes = instance.sizes
     total_people = sum(sizes)
     solver = PanelSolver(instance)
@@ -223,7 +225,7 @@ def leximin(instance, deadline=None, progress=None, tolerance=TOLERANCE):
             master.fix(t, z)
             fixed[t] = z
         fixed_people = sum(sizes[t] for t in fixed)
-        levels.append(Level(number=len(levels) + 1, value=z, gap=gap, fixed_people=fixed_people, panels=len(master.panels)))
+        levels.append(Level(number=len(levels) + 1, value=z, gap=gap, fixed_people=fixed_people, panels=len(master.panels), seconds=time.monotonic() - started))
         chosen = [p for p in range(len(weights)) if weights[p] > 1e-12]
         total = weights[chosen].sum()
         result = LeximinResult(

@@ -28,6 +28,8 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
+# The version of the procedure below; selection.json records it.
+PROCEDURE = 1
 FILES = ("selection.json", "categories.csv", "people.csv", "types.csv", "tickets.csv", "probabilities.csv", "panel.csv", "reserve.csv")
 # Published probabilities carry 12 decimals.
 PROBABILITY_TOLERANCE = 1e-9

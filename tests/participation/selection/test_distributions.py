@@ -120,3 +120,20 @@ def test_a_tiny_time_limit_falls_back_to_maximin_and_says_why(people):
     assert "did not finish within the time limit" in distribution.reason
     assert messages[-1][0] == 1.0
     assert [f for f, _m in messages] == sorted(f for f, _m in messages)  # progress never goes back
+
+
+def test_out_of_time_after_a_level_keeps_the_levels_done():
+    import time
+
+    people = {"W1": ("w",), "W2": ("w",), "M1": ("m",), "M2": ("m",), "M3": ("m",), "M4": ("m",)}
+    instance = make_selection([("gender", "w", 1, 1), ("gender", "m", 1, 1)], people, 2)
+
+    def slow_reader(fraction, message):
+        if message.startswith("LEXIMIN level 1"):
+            time.sleep(1.2)  # the time limit passes while level 1 is being reported
+
+    distribution = find_distribution(instance, "leximin", time_limit=1.0, progress=slow_reader)
+    assert distribution.algorithm == "leximin-partial"
+    assert "the levels it finished (1) is kept" in distribution.reason
+    assert [level.value for level in distribution.levels] == pytest.approx([0.25])
+    assert min(person_probabilities(distribution).values()) == pytest.approx(0.25)  # maximin's optimum
