@@ -16,7 +16,7 @@ from importlib import metadata
 
 from django.utils.translation import gettext as _
 
-from .leximin import Level, TimeLimitReached, leximin
+from .leximin import TimeLimitReached, leximin
 from .quotas import check_feasible
 
 ALGORITHMS = ("leximin", "maximin", "nash")
@@ -35,7 +35,7 @@ class Distribution:
     algorithm: str  # the algorithm that produced it
     reason: str  # why that one, in words
     seconds: float
-    levels: list = field(default_factory=list)  # LEXIMIN's levels (Level), empty otherwise
+    levels: list = field(default_factory=list)  # LEXIMIN's levels (leximin.Level), empty otherwise
 
     def type_probabilities(self):
         sizes = self.instance.sizes

@@ -42,7 +42,6 @@ DUAL_POSITIVE = 1e-7
 SEED_ROUNDS = 30
 # Weight of the best prices so far when pricing panels (Wentges' smoothing).
 SMOOTHING = 0.5
-STRAT=4
 
 
 class TimeLimitReached(Exception):
@@ -71,41 +70,32 @@ class LeximinResult:
     panels: list  # counts per type
     weights: list  # the probability of each panel
     levels: list
-    unselectable_types: list  # types no panel meeting the quotas can include
 
 
 def _initial_panels(solver, sizes, deadline):
     """Panels that include every type some panel can include, then a few varied ones."""
     count = len(sizes)
     inverse = 1.0 / np.asarray(sizes, dtype=float)
-    panels, uncovered, unselectable = [], set(range(count)), []
+    panels, uncovered = [], set(range(count))
     while uncovered:
         _check(deadline)
         weights = np.array([inverse[t] if t in uncovered else 0.0 for t in range(count)])
-        counts, value, _bound = _price(solver, weights, deadline)
+        counts = _price(solver, weights, deadline)[0]
         covered = {t for t in uncovered if counts[t] > 0}
-        if covered:
-            panels.append(counts)
-            uncovered -= covered
-            continue
-        # What is left cannot be included together; try each alone.
-        for t in sorted(uncovered):
-            counts, value, _bound = _price(solver, np.eye(count)[t], deadline)
-            if counts[t] > 0:
-                panels.append(counts)
-            else:
-                unselectable.append(t)
-        break
+        if not covered:  # the best panel includes none of them: no panel can
+            break
+        panels.append(counts)
+        uncovered -= covered
     # Multiplicative weights: lower the weight of the types each new panel includes.
     weights = np.ones(count)
     for _round in range(min(SEED_ROUNDS, count)):
         _check(deadline)
-        counts, value, _bound = _price(solver, weights * inverse, deadline)
+        counts = _price(solver, weights * inverse, deadline)[0]
         weights *= 1 - 0.5 * np.asarray(counts) * inverse
         weights /= weights.sum() if weights.sum() > 0 else 1
         if counts not in panels:
             panels.append(counts)
-    return panels, unselectable
+    return panels, sorted(uncovered)
 
 
 def _check(deadline):
@@ -225,14 +215,14 @@ def leximin(instance, deadline=None, progress=None, tolerance=TOLERANCE):
             master.fix(t, z)
             fixed[t] = z
         fixed_people = sum(sizes[t] for t in fixed)
-        levels.append(Level(number=len(levels) + 1, value=z, gap=gap, fixed_people=fixed_people, panels=len(master.panels), seconds=time.monotonic() - started))
+        elapsed = time.monotonic() - started
+        levels.append(Level(number=len(levels) + 1, value=z, gap=gap, fixed_people=fixed_people, panels=len(master.panels), seconds=elapsed))
         chosen = [p for p in range(len(weights)) if weights[p] > 1e-12]
         total = weights[chosen].sum()
         result = LeximinResult(
             panels=[master.panels[p] for p in chosen],
             weights=[float(weights[p] / total) for p in chosen],
             levels=list(levels),
-            unselectable_types=sorted(unselectable),
         )
         if progress:
             progress(fixed_people / total_people, levels[-1])
