@@ -41,6 +41,11 @@ class Distribution:
         sizes = self.instance.sizes
         return [sum(weight * panel[t] for panel, weight in zip(self.panels, self.weights)) / sizes[t] for t in range(len(sizes))]
 
+    def person_probabilities(self):
+        """{reference: probability}; everyone of a type has the type's."""
+        shares = self.type_probabilities()
+        return {reference: shares[t] for t, members in enumerate(self.instance.members) for reference in members}
+
 
 class Progress:
     """Wraps a progress(fraction, message) callback: adds the time left, never goes backwards."""

@@ -12,11 +12,6 @@ from participation.selection.engine import find_distribution
 from tests.factories import make_selection
 
 
-def person_probabilities(distribution):
-    shares = distribution.type_probabilities()
-    return {reference: shares[t] for t, members in enumerate(distribution.instance.members) for reference in members}
-
-
 def brute_force_leximin(instance):
     """LEXIMIN over people by listing every panel of a tiny pool: maximise the lowest
     probability, then fix whoever cannot rise above it (one LP each), and repeat."""
@@ -66,7 +61,7 @@ def test_leximin_matches_a_brute_force_optimum_on_a_tiny_pool():
     quotas = [("gender", "w", 1, 2), ("gender", "m", 1, 2), ("age", "young", 1, 2), ("age", "old", 1, 3)]
     instance = make_selection(quotas, people, 3)
     expected = brute_force_leximin(instance)
-    found = person_probabilities(find_distribution(instance, "leximin"))
+    found = find_distribution(instance, "leximin").person_probabilities()
     assert sorted(found.values()) == pytest.approx(sorted(expected.values()), abs=1e-6)
     assert found == pytest.approx(expected, abs=1e-6)
 
@@ -75,7 +70,7 @@ def test_a_hand_solved_instance():
     # One woman and one man out of 2 women and 4 men: each woman 1/2, each man 1/4.
     people = {"W1": ("w",), "W2": ("w",), "M1": ("m",), "M2": ("m",), "M3": ("m",), "M4": ("m",)}
     distribution = find_distribution(make_selection([("gender", "w", 1, 1), ("gender", "m", 1, 1)], people, 2), "leximin")
-    assert person_probabilities(distribution) == pytest.approx({"W1": 0.5, "W2": 0.5, "M1": 0.25, "M2": 0.25, "M3": 0.25, "M4": 0.25})
+    assert distribution.person_probabilities() == pytest.approx({"W1": 0.5, "W2": 0.5, "M1": 0.25, "M2": 0.25, "M3": 0.25, "M4": 0.25})
     assert distribution.algorithm == "leximin"
     assert [level.value for level in distribution.levels] == pytest.approx([0.25, 0.5])
     assert all(level.gap <= 1e-5 for level in distribution.levels)
@@ -88,8 +83,8 @@ def test_leximin_puts_fewer_people_at_the_minimum_than_maximin():
     quotas = [("gender", "w", 2, 3), ("gender", "m", 2, 3), ("age", "young", 2, 3), ("age", "old", 2, 3)]
     quotas += [("region", "n", 1, 2), ("region", "s", 1, 2), ("region", "e", 1, 2)]
     instance = make_selection(quotas, people, 5)
-    leximin = sorted(person_probabilities(find_distribution(instance, "leximin")).values())
-    maximin = sorted(person_probabilities(find_distribution(instance, "maximin")).values())
+    leximin = sorted(find_distribution(instance, "leximin").person_probabilities().values())
+    maximin = sorted(find_distribution(instance, "maximin").person_probabilities().values())
     assert leximin[0] >= maximin[0] - 1e-9
 
     def at_minimum(values):
@@ -104,7 +99,7 @@ def test_everyone_of_a_type_has_the_same_probability(people, algorithm):
     from .conftest import QUOTAS
 
     distribution = find_distribution(make_selection(QUOTAS, people, 20), algorithm)
-    probabilities = person_probabilities(distribution)
+    probabilities = distribution.person_probabilities()
     for members in distribution.instance.members:
         assert len({round(probabilities[reference], 12) for reference in members}) == 1
     assert sum(probabilities.values()) == pytest.approx(20)
@@ -136,4 +131,4 @@ def test_out_of_time_after_a_level_keeps_the_levels_done():
     assert distribution.algorithm == "leximin-partial"
     assert "the levels it finished (1) is kept" in distribution.reason
     assert [level.value for level in distribution.levels] == pytest.approx([0.25])
-    assert min(person_probabilities(distribution).values()) == pytest.approx(0.25)  # maximin's optimum
+    assert min(distribution.person_probabilities().values()) == pytest.approx(0.25)  # maximin's optimum

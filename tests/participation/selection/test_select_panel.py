@@ -44,6 +44,14 @@ def test_select_panel_writes_the_panel_reserve_probabilities_summary_and_bundle(
     assert verify(out / "bundle") == [] and verify(out / "bundle.zip") == []
 
 
+def test_a_finished_selection_is_not_replaced(tmp_path, people):
+    out = select(tmp_path, people, QUOTAS, "--seed", "s1")
+    panel = (out / "panel.csv").read_text()
+    with pytest.raises(CommandError, match="already holds a selection"):
+        select(tmp_path, people, QUOTAS, "--seed", "s2")
+    assert (out / "panel.csv").read_text() == panel
+
+
 def test_same_seed_same_panel(tmp_path, people):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()

@@ -33,6 +33,9 @@ class Command(BaseCommand):
         self.verbosity = options["verbosity"]
         if options["time_limit"] <= 0:
             raise CommandError(_("The time limit must be more than 0 seconds."))
+        out = Path(options["out"])
+        if (out / "summary.json").exists():  # a finished selection is never silently replaced
+            raise CommandError(_("%(out)s already holds a selection; choose another folder.") % {"out": out})
         seed, seed_source = options["seed"], options["seed_source"]
         if seed is not None and not seed.strip():
             raise CommandError(_("The seed is empty."))
@@ -51,7 +54,6 @@ class Command(BaseCommand):
         problems = check_panel(instance, drawn.panel)
         if problems:  # the checks do not trust the solver; nothing is written when they fail
             raise CommandError("\n".join(problems))
-        out = Path(options["out"])
         out.mkdir(parents=True, exist_ok=True)
         self.write_people(out / "panel.csv", instance, drawn.panel)
         self.write_people(out / "reserve.csv", instance, drawn.reserve)
