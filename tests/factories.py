@@ -2,6 +2,7 @@
 (whatever AUTH_USER_MODEL is) with participation's Person, as sign-up and confirmation would
 leave them."""
 
+import csv
 import itertools
 from datetime import timedelta
 
@@ -17,6 +18,7 @@ from participation.events.models import Session
 from participation.polls.models import Choice, Poll
 from participation.proposals.models import Proposal
 from participation.questionnaires.models import Option, Question, Questionnaire, Section
+from participation.selection.quotas import Instance, Pool, Quota, Quotas
 
 PASSWORD = "a-Long-and-Unusual-password-42"
 MODERATORS = "Moderators (participation)"
@@ -189,8 +191,6 @@ def make_selection(quotas, people, panel_size):
     """A selection problem (participation.selection) from plain data: `quotas` as
     (category, feature, min, max) rows, `people` as {reference: (feature per category, in the
     quotas' category order)}."""
-    from participation.selection.quotas import Instance, Pool, Quota, Quotas
-
     quotas = Quotas(tuple(Quota(*row) for row in quotas))
     return Instance.build(quotas, Pool(quotas.categories, dict(people)), panel_size)
 
@@ -198,8 +198,6 @@ def make_selection(quotas, people, panel_size):
 def write_selection_files(folder, quotas, people, header=("category", "feature", "min", "max")):
     """categories.csv and people.csv in the Sortition Foundation's formats (with a name column
     the engine must not read); returns their paths."""
-    import csv
-
     categories = list(dict.fromkeys(row[0] for row in quotas))
     with open(folder / "categories.csv", "w", newline="") as file:
         writer = csv.writer(file)

@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 from .leximin import TimeLimitReached, leximin
 from .quotas import check_feasible
 
+# What can be asked for; a Distribution may also record "leximin-partial" as run (LEXIMIN's
+# finished levels, kept when its time ran out).
 ALGORITHMS = ("leximin", "maximin", "nash")
-# What a Distribution may record as run: the three, or LEXIMIN's first levels when time ran out.
 DEFAULT_TIME_LIMIT = 60.0
 
 
@@ -93,7 +94,8 @@ def versions():
 
 def find_distribution(instance, algorithm="leximin", time_limit=DEFAULT_TIME_LIMIT, progress=None):
     """The distribution over panels by `algorithm` (leximin, maximin or nash). LEXIMIN past
-    `time_limit` seconds gives way to maximin, and the Distribution says so. Raises
+    `time_limit` seconds keeps the levels it finished, or, before the first, gives way to
+    sortition-algorithms' maximin; the Distribution says which ran and why. Raises
     quotas.InfeasibleQuotas naming the quotas when no panel exists."""
     if algorithm not in ALGORITHMS:
         raise ValueError(algorithm)
