@@ -14,10 +14,12 @@ and 2 would share one."""
 
 import random
 import uuid
+from collections import Counter
 from datetime import date
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +28,7 @@ from participation.core.visibility import viewer_for
 
 from .answers import Form
 from .conf import mix_batch
-from .models import Answer, Draft, PendingSubmission, Receipt, Response
+from .models import Answer, Draft, PendingSubmission, Questionnaire, Receipt, Response, Tally
 from .rules import RULES
 from .tasks import flush_pool
 
@@ -153,6 +155,8 @@ def flush(questionnaire_id, k=None):
     Rows locked by a concurrent flush are skipped, so two flushes never write one twice."""
     k = k or mix_batch()
     with transaction.atomic():
+        # One flush at a time per questionnaire, so tallies add up exactly.
+        Questionnaire.objects.select_for_update().filter(pk=questionnaire_id).exists()
         pending = list(PendingSubmission.objects.select_for_update(skip_locked=True).filter(questionnaire_id=questionnaire_id))
         if len(pending) < k:
             return 0
@@ -164,8 +168,73 @@ def flush(questionnaire_id, k=None):
             answers.extend(_answer(response, row) for row in submission.payload["answers"])
         Response.objects.bulk_create(responses)
         Answer.objects.bulk_create(answers, batch_size=1000)
+        _add_to_tallies(questionnaire_id, responses, answers)
         PendingSubmission.objects.filter(pk__in=[submission.pk for submission in pending]).delete()
     return len(responses)
+
+
+def _tally_counts(responses, answers):
+    """What a batch adds to each Tally key (see Tally for the rows)."""
+    counts = Counter()
+    breakdown = {}
+    for response in responses:
+        breakdown[response.pk] = (response.country, response.language, response.session_date, response.is_paper)
+        counts[(None, *breakdown[response.pk], None, None)] += 1
+    answered = set()
+    for answer in answers:
+        where = breakdown[answer.response_id]
+        answered.add((answer.response_id, answer.question_id))
+        if answer.option_key is not None or answer.value is not None:
+            counts[(answer.question_id, *where, answer.option_key, answer.value)] += 1
+    for response_id, question_id in answered:
+        counts[(question_id, *breakdown[response_id], None, None)] += 1
+    return counts
+
+
+def _add_to_tallies(questionnaire_id, responses, answers):
+    counts = _tally_counts(responses, answers)
+    breakdowns = {key[1:5] for key in counts}
+    existing = Q()
+    for country, language, session_date, is_paper in breakdowns:
+        existing |= Q(country=country, language=language, session_date=session_date, is_paper=is_paper)
+    rows = {row.key: row for row in Tally.objects.filter(existing, questionnaire_id=questionnaire_id)}
+    changed, new = [], []
+    for key, count in counts.items():
+        row = rows.get(key)
+        if row is None:
+            new.append(Tally(questionnaire_id=questionnaire_id, count=count, **dict(zip(Tally.KEY, key))))
+        else:
+            row.count += count
+            changed.append(row)
+    Tally.objects.bulk_update(changed, ["count"], batch_size=1000)
+    Tally.objects.bulk_create(new, batch_size=1000)
+
+
+def rebuild_tallies(questionnaire_id):
+    """Count a questionnaire's tallies again from its responses, in SQL (after a bulk import, or
+    to check the running counts)."""
+    breakdown = ("response__country", "response__language", "response__session_date", "response__is_paper")
+    responses = Response.objects.filter(questionnaire_id=questionnaire_id)
+    answers = Answer.objects.filter(response__questionnaire_id=questionnaire_id)
+    rows = [
+        (None, *row) for row in responses.values_list("country", "language", "session_date", "is_paper").annotate(n=Count("pk")).order_by()
+    ]
+    rows += [
+        (question, *rest, None, None, n)
+        for question, *rest, n in answers.values_list("question_id", *breakdown).annotate(n=Count("response_id", distinct=True)).order_by()
+    ]
+    rows += answers.exclude(option_key__isnull=True, value__isnull=True).values_list("question_id", *breakdown, "option_key", "value").annotate(n=Count("pk")).order_by()
+    with transaction.atomic():
+        Questionnaire.objects.select_for_update().filter(pk=questionnaire_id).exists()
+        Tally.objects.filter(questionnaire_id=questionnaire_id).delete()
+        Tally.objects.bulk_create(
+            (Tally(questionnaire_id=questionnaire_id, count=row[-1], **dict(zip(Tally.KEY, _padded(row[:-1])))) for row in rows), batch_size=2000
+        )
+
+
+def _padded(key):
+    # respondents' rows come without option and value
+    return (*key, None, None) if len(key) == 5 else key
 
 
 def _response(questionnaire_id, payload):
