@@ -6,7 +6,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.panels.base import get_form_for_model
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from participation.core.permissions import InstancePermissionMixin, LocaleLimitedViewSetMixin
 
 from .models import Option, Question, Questionnaire
 
@@ -53,8 +55,15 @@ SECTION_PANELS = [
 ]
 
 
-class QuestionnaireViewSet(SnippetViewSet):
+class QuestionnaireEditView(InstancePermissionMixin, EditView):
+    pass
+
+
+class QuestionnaireViewSet(LocaleLimitedViewSetMixin, SnippetViewSet):
+    """Editors build questionnaires; partners' translators translate their language's copy."""
+
     model = Questionnaire
+    edit_view_class = QuestionnaireEditView
     icon = "form"
     menu_label = _("Questionnaires")
     menu_order = 270
@@ -70,7 +79,7 @@ class QuestionnaireViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Questionnaire.objects.select_related("dialogue", "locale")
+        return super().get_queryset(request).select_related("dialogue", "locale")
 
 
 register_snippet(QuestionnaireViewSet)
