@@ -70,6 +70,8 @@ class Questionnaire(TranslatedTree, ClusterableModel):
         help_text=_("Show the results on results pages, in the API, the open data and the report."),
     )  # fmt: skip
     global_figure = models.CharField(_("global figure"), max_length=10, choices=GLOBAL_FIGURES, default=POOLED)
+    # Raised with every batch written: cached tallies are keyed by it (results.py).
+    results_version = models.PositiveIntegerField(default=0, editable=False)
     method = models.TextField(
         _("method"), blank=True,
         help_text=_("How participants were selected and how the dialogue ran, for the results page and the report."),
@@ -312,31 +314,34 @@ class Answer(models.Model):
 class Tally(models.Model):
     """Counts of responses and answers per breakdown, added to by every batch written, so results
     read a few thousand rows instead of counting millions of answers. A breakdown is (country,
-    language, session date, paper or not): what a response itself keeps, so a tally tells nothing
-    a response doesn't.
+    language, session date): what a response itself keeps, so a tally tells nothing a response
+    doesn't.
 
     Rows, per questionnaire and breakdown:
-    - question empty: respondents;
-    - option and value empty: respondents who answered the question;
+    - question empty: respondents (`paper`: how many of them were paper entries);
+    - option and value empty: respondents who answered the question (for a number, with the sum
+      of their numbers and of their squares: mean and spread without a row per number given);
     - option (single, multiple), option and value (matrix row and point, ranking option and rank),
-      or value (scale point, number): how many answered so."""
+      or value (scale point): how many answered so."""
 
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="tallies")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, null=True, blank=True, related_name="tallies")
     country = models.CharField(max_length=2, blank=True)
     language = models.CharField(max_length=12)
     session_date = models.DateField(null=True, blank=True)
-    is_paper = models.BooleanField(default=False)
     option_key = models.UUIDField(null=True, blank=True)
     value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     count = models.PositiveIntegerField(default=0)
+    paper = models.PositiveIntegerField(default=0)
+    total = models.DecimalField(max_digits=36, decimal_places=8, null=True, blank=True)
+    squares = models.DecimalField(max_digits=36, decimal_places=8, null=True, blank=True)
 
     class Meta:
         verbose_name = _("tally")
         verbose_name_plural = _("tallies")
         indexes = [models.Index(fields=["questionnaire", "question"], name="questionnaires_tally")]
 
-    KEY = ("question_id", "country", "language", "session_date", "is_paper", "option_key", "value")
+    KEY = ("question_id", "country", "language", "session_date", "option_key", "value")
 
     @property
     def key(self):

@@ -12,12 +12,14 @@ The global figure is either pooled (every respondent counts the same) or the mea
 countries shown (every country counts the same), as the questionnaire says; percentages of an
 option are of those who answered the question."""
 
+import hashlib
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from babel import Locale, UnknownLocaleError
+from django.core.cache import cache
 from django.db.models import Sum
 from django.utils import translation
 
@@ -25,6 +27,7 @@ from .answers import Form
 from .models import Question, Questionnaire, Tally
 
 MIN_GROUP = 5
+CACHE_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -146,18 +149,16 @@ def results(questionnaire, filters=Filters()):
     """The results of `questionnaire` (any translation; labels come in its language) in four
     queries for the tallies and four for the form, whatever the number of responses."""
     canonical = questionnaire.canonical
-    tallies = Tally.objects.filter(questionnaire=canonical)
-    respondents = list(tallies.filter(question=None).values_list("country", "language", "session_date", "is_paper", "count"))
+    respondents, tallied = _tallies(canonical, filters)
     choices = _choices(respondents)
-    view = filters.apply(tallies)
     by_country = defaultdict(int)
     paper = 0
-    for country, language, session_date, is_paper, count in respondents:
+    for country, language, session_date, count, in_paper in respondents:
         if (not filters.countries or country in filters.countries) and (not filters.session_date or session_date == filters.session_date) and (
             not filters.language or language == filters.language
         ):
             by_country[country] += count
-            paper += count if is_paper else 0
+            paper += in_paper
     total = sum(by_country.values())
     language = translation.get_language()
     base = dict(questionnaire=questionnaire, filters=filters, global_figure=canonical.global_figure, choices=choices)
@@ -165,20 +166,44 @@ def results(questionnaire, filters=Filters()):
         return Results(**base, n=0, paper=0, countries=[], hidden_countries=len(by_country), questions=[])
     hidden = hide_small(by_country)
     countries = sorted((Country(code, country_name(code, language), n) for code, n in by_country.items() if code not in hidden), key=lambda c: c.name)
-    counts = defaultdict(lambda: defaultdict(dict))  # question id -> country -> (option key, value) -> count
-    for question_id, country, option_key, value, count in (
-        view.exclude(question=None).values_list("question_id", "country", "option_key", "value").annotate(total=Sum("count")).order_by()
-    ):
-        counts[question_id][country][(str(option_key) if option_key else None, value)] = count
+    # question id -> country -> (option key, value) -> count; a number's sums under "total", "squares"
+    counts = defaultdict(lambda: defaultdict(dict))
+    for question_id, country, option_key, value, count, numbers, squares in tallied:
+        counted = counts[question_id][country]
+        counted[(str(option_key) if option_key else None, value)] = count
+        if numbers is not None:
+            counted["total"], counted["squares"] = numbers, squares
     form = Form(questionnaire)
     questions = [_question(form_question, counts[form_question.canonical_id], by_country, hidden, canonical.global_figure) for form_question in form.questions]
     return Results(**base, n=total, paper=paper if paper >= MIN_GROUP or paper == 0 else 0, countries=countries, hidden_countries=len(hidden), questions=questions)
 
 
+def _tallies(canonical, filters):
+    """The respondents' rows and the view's answer counts: two queries, cached until the next
+    batch is written (the version is read each time, so no process serves an old count)."""
+    version = Questionnaire.objects.filter(pk=canonical.pk).values_list("results_version", flat=True).first()
+    view = hashlib.sha256(repr(filters).encode()).hexdigest()[:16]
+    key = f"questionnaire-tallies:{canonical.pk}:{version}:{view}"
+    found = cache.get(key)
+    if found is None:
+        tallies = Tally.objects.filter(questionnaire=canonical)
+        respondents = list(tallies.filter(question=None).values_list("country", "language", "session_date", "count", "paper"))
+        tallied = list(
+            filters.apply(tallies)
+            .exclude(question=None)
+            .values_list("question_id", "country", "option_key", "value")
+            .annotate(n=Sum("count"), total=Sum("total"), squares=Sum("squares"))
+            .order_by()
+        )
+        found = (respondents, tallied)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
 def _choices(respondents):
     """Countries, session dates and languages a filter may offer: each with enough respondents."""
     sizes = {"countries": defaultdict(int), "dates": defaultdict(int), "languages": defaultdict(int)}
-    for country, language, session_date, _paper, count in respondents:
+    for country, language, session_date, count, _paper in respondents:
         sizes["countries"][country] += count
         if session_date:
             sizes["dates"][session_date] += count
@@ -210,7 +235,8 @@ def _values(counts, countries, option_key=None):
     """{value: count} over the countries, for one option (matrix row, ranked option) or none."""
     found = defaultdict(int)
     for country in countries:
-        for (key, value), count in counts[country].items():
+        for found_key, count in counts[country].items():
+            key, value = found_key if isinstance(found_key, tuple) else (None, None)
             if value is not None and key == option_key:
                 found[value] += count
     return found
@@ -219,7 +245,8 @@ def _values(counts, countries, option_key=None):
 def _options(counts, countries):
     found = defaultdict(int)
     for country in countries:
-        for (key, value), count in counts[country].items():
+        for found_key, count in counts[country].items():
+            key, value = found_key if isinstance(found_key, tuple) else (None, None)
             if key is not None and value is None:
                 found[key] += count
     return found
@@ -232,15 +259,20 @@ def _figures(form_question, counts, countries, n, labels):
     if kind in (Question.SINGLE, Question.MULTIPLE):
         chosen = _options(counts, countries)
         figures.shares = [Share(key, label, chosen.get(key, 0), _percent(chosen.get(key, 0), answered)) for key, label in labels.items()]
-    elif kind in (Question.SCALE, Question.NUMBER):
+    elif kind == Question.NUMBER:
+        total = sum(counts[country].get("total") or 0 for country in countries)
+        squares = sum(counts[country].get("squares") or 0 for country in countries)
+        if answered:
+            mean = float(total) / answered
+            figures.mean, figures.spread = round(mean, 2), round(math.sqrt(max(float(squares) / answered - mean * mean, 0)), 2)
+    elif kind == Question.SCALE:
         values = _values(counts, countries)
         figures.mean, figures.spread = _mean_spread(values)
-        if kind == Question.SCALE:
-            question = form_question.question
-            figures.shares = [
-                Share(str(point), _point_label(question, point), values.get(point, 0), _percent(values.get(point, 0), answered))
-                for point in range(question.scale_min, question.scale_max + 1)
-            ]
+        question = form_question.question
+        figures.shares = [
+            Share(str(point), _point_label(question, point), values.get(point, 0), _percent(values.get(point, 0), answered))
+            for point in range(question.scale_min, question.scale_max + 1)
+        ]
     elif kind == Question.RANKING:
         ranks = []
         first = []

@@ -14,12 +14,12 @@ and 2 would share one."""
 
 import random
 import uuid
-from collections import Counter
+from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Sum
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +28,7 @@ from participation.core.visibility import viewer_for
 
 from .answers import Form
 from .conf import mix_batch
-from .models import Answer, Draft, PendingSubmission, Questionnaire, Receipt, Response, Tally
+from .models import Answer, Draft, PendingSubmission, Question, Questionnaire, Receipt, Response, Tally
 from .rules import RULES
 from .tasks import flush_pool
 
@@ -169,72 +169,90 @@ def flush(questionnaire_id, k=None):
         Response.objects.bulk_create(responses)
         Answer.objects.bulk_create(answers, batch_size=1000)
         _add_to_tallies(questionnaire_id, responses, answers)
+        Questionnaire.objects.filter(pk=questionnaire_id).update(results_version=F("results_version") + 1)
         PendingSubmission.objects.filter(pk__in=[submission.pk for submission in pending]).delete()
     return len(responses)
 
 
-def _tally_counts(responses, answers):
-    """What a batch adds to each Tally key (see Tally for the rows)."""
-    counts = Counter()
+def _tally_counts(responses, answers, numbers):
+    """What a batch adds to each Tally key (see Tally for the rows): {key: [count, paper, total,
+    squares]}. `numbers`: the ids of number questions."""
+    counts = defaultdict(lambda: [0, 0, None, None])
     breakdown = {}
     for response in responses:
-        breakdown[response.pk] = (response.country, response.language, response.session_date, response.is_paper)
-        counts[(None, *breakdown[response.pk], None, None)] += 1
-    answered = set()
+        breakdown[response.pk] = (response.country, response.language, response.session_date)
+        added = counts[(None, *breakdown[response.pk], None, None)]
+        added[0] += 1
+        added[1] += response.is_paper
     for answer in answers:
         where = breakdown[answer.response_id]
-        answered.add((answer.response_id, answer.question_id))
-        if answer.option_key is not None or answer.value is not None:
-            counts[(answer.question_id, *where, answer.option_key, answer.value)] += 1
-    for response_id, question_id in answered:
-        counts[(question_id, *breakdown[response_id], None, None)] += 1
+        if answer.question_id in numbers:
+            added = counts[(answer.question_id, *where, None, None)]
+            added[2] = (added[2] or 0) + answer.value
+            added[3] = (added[3] or 0) + answer.value * answer.value
+        elif answer.option_key is not None or answer.value is not None:
+            counts[(answer.question_id, *where, answer.option_key, answer.value)][0] += 1
+    for response_id, question_id in {(answer.response_id, answer.question_id) for answer in answers}:
+        counts[(question_id, *breakdown[response_id], None, None)][0] += 1
     return counts
 
 
 def _add_to_tallies(questionnaire_id, responses, answers):
-    counts = _tally_counts(responses, answers)
-    breakdowns = {key[1:5] for key in counts}
+    numbers = set(Question.objects.filter(pk__in={answer.question_id for answer in answers}, kind=Question.NUMBER).values_list("pk", flat=True))
+    counts = _tally_counts(responses, answers, numbers)
     existing = Q()
-    for country, language, session_date, is_paper in breakdowns:
-        existing |= Q(country=country, language=language, session_date=session_date, is_paper=is_paper)
+    for country, language, session_date in {key[1:4] for key in counts}:
+        existing |= Q(country=country, language=language, session_date=session_date)
     rows = {row.key: row for row in Tally.objects.filter(existing, questionnaire_id=questionnaire_id)}
     changed, new = [], []
-    for key, count in counts.items():
+    for key, (count, paper, total, squares) in counts.items():
         row = rows.get(key)
         if row is None:
-            new.append(Tally(questionnaire_id=questionnaire_id, count=count, **dict(zip(Tally.KEY, key))))
+            new.append(Tally(questionnaire_id=questionnaire_id, count=count, paper=paper, total=total, squares=squares, **dict(zip(Tally.KEY, key))))
         else:
             row.count += count
+            row.paper += paper
+            if total is not None:
+                row.total = (row.total or 0) + total
+                row.squares = (row.squares or 0) + squares
             changed.append(row)
-    Tally.objects.bulk_update(changed, ["count"], batch_size=1000)
+    Tally.objects.bulk_update(changed, ["count", "paper", "total", "squares"], batch_size=1000)
     Tally.objects.bulk_create(new, batch_size=1000)
 
 
 def rebuild_tallies(questionnaire_id):
     """Count a questionnaire's tallies again from its responses, in SQL (after a bulk import, or
     to check the running counts)."""
-    breakdown = ("response__country", "response__language", "response__session_date", "response__is_paper")
+    breakdown = ("response__country", "response__language", "response__session_date")
     responses = Response.objects.filter(questionnaire_id=questionnaire_id)
     answers = Answer.objects.filter(response__questionnaire_id=questionnaire_id)
-    rows = [
-        (None, *row) for row in responses.values_list("country", "language", "session_date", "is_paper").annotate(n=Count("pk")).order_by()
+    tallies = [
+        Tally(question=None, country=country, language=language, session_date=session_date, count=n, paper=paper)
+        for country, language, session_date, n, paper in responses.values_list("country", "language", "session_date")
+        .annotate(n=Count("pk"), paper=Count("pk", filter=Q(is_paper=True)))
+        .order_by()
     ]
-    rows += [
-        (question, *rest, None, None, n)
-        for question, *rest, n in answers.values_list("question_id", *breakdown).annotate(n=Count("response_id", distinct=True)).order_by()
+    number = Q(question__kind=Question.NUMBER)
+    tallies += [
+        Tally(question_id=question, country=country, language=language, session_date=session_date, count=n, total=total, squares=squares)
+        for question, country, language, session_date, n, total, squares in answers.values_list("question_id", *breakdown)
+        .annotate(n=Count("response_id", distinct=True), total=Sum("value", filter=number), squares=Sum(F("value") * F("value"), filter=number))
+        .order_by()
     ]
-    rows += answers.exclude(option_key__isnull=True, value__isnull=True).values_list("question_id", *breakdown, "option_key", "value").annotate(n=Count("pk")).order_by()
+    tallies += [
+        Tally(question_id=row[0], **dict(zip(Tally.KEY[1:], row[1:-1])), count=row[-1])
+        for row in answers.exclude(option_key__isnull=True, value__isnull=True).exclude(number)
+        .values_list("question_id", *breakdown, "option_key", "value")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ]
     with transaction.atomic():
         Questionnaire.objects.select_for_update().filter(pk=questionnaire_id).exists()
         Tally.objects.filter(questionnaire_id=questionnaire_id).delete()
-        Tally.objects.bulk_create(
-            (Tally(questionnaire_id=questionnaire_id, count=row[-1], **dict(zip(Tally.KEY, _padded(row[:-1])))) for row in rows), batch_size=2000
-        )
-
-
-def _padded(key):
-    # respondents' rows come without option and value
-    return (*key, None, None) if len(key) == 5 else key
+        for tally in tallies:
+            tally.questionnaire_id = questionnaire_id
+        Tally.objects.bulk_create(tallies, batch_size=2000)
+        Questionnaire.objects.filter(pk=questionnaire_id).update(results_version=F("results_version") + 1)
 
 
 def _response(questionnaire_id, payload):

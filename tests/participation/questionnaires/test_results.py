@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def tallies(questionnaire):
-    return sorted(((row.key, row.count) for row in Tally.objects.filter(questionnaire=questionnaire)), key=str)
+    return sorted(((row.key, row.count, row.paper, row.total, row.squares) for row in Tally.objects.filter(questionnaire=questionnaire)), key=str)
 
 
 def by_label(figures):
@@ -35,8 +35,8 @@ def test_running_tallies_equal_a_recount_from_the_responses(questionnaire):
     running = tallies(questionnaire)
     rebuild_tallies(questionnaire.pk)
     assert tallies(questionnaire) == running
-    respondents = {key: count for key, count in running if key[0] is None}
-    assert sum(respondents.values()) == 9
+    respondents = [(count, paper) for key, count, paper, _total, _squares in running if key[0] is None]
+    assert [sum(column) for column in zip(*respondents)] == [9, 2]
 
 
 def test_each_country_side_by_side_with_counts_percentages_and_no_answer(questionnaire):
@@ -75,6 +75,14 @@ def test_hide_small_leaves_out_enough_to_hide_a_small_remainder():
     assert hide_small({"A": 20, "B": 6}) == set()
     assert hide_small({"A": 20, "B": 6}, hidden={"B"}) == {"B"}  # six people left out: nothing to give away
     assert hide_small({"A": 20, "B": 6, "C": 9}, hidden={"A", "X"}) == {"A"}
+
+
+def test_paper_entries_are_counted_when_at_least_five(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 10, "FR")
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 4, "FR", is_paper=True)
+    assert results(questionnaire).paper == 0  # four would be a small group of their own
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 1, "FR", is_paper=True)
+    assert (results(questionnaire).n, results(questionnaire).paper) == (15, 5)
 
 
 def test_a_view_of_fewer_than_five_people_shows_nothing(questionnaire):
@@ -120,6 +128,18 @@ def test_filters_by_country_session_date_and_language(questionnaire):
     assert results(questionnaire, Filters(language="fr", countries=("KE",))).suppressed
 
 
+def test_numbers_give_mean_and_spread_per_country(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, number=20), 3, "FR")
+    add_responses(questionnaire, answers_for(questionnaire, number=40), 3, "FR")
+    add_responses(questionnaire, answers_for(questionnaire, number=31), 5, "KE")
+    number = question(results(questionnaire), Question.NUMBER)
+    assert (number.by_country["FR"].mean, number.by_country["FR"].spread, number.by_country["FR"].answered) == (30.0, 10.0, 6)
+    assert (number.by_country["KE"].mean, number.by_country["KE"].spread) == (31.0, 0.0)
+    assert number.overall.mean == round((60 + 120 + 155) / 11, 2)
+    rebuild_tallies(questionnaire.pk)
+    assert question(results(questionnaire), Question.NUMBER).by_country["FR"].spread == 10.0
+
+
 def test_matrix_rows_and_ranking_mean_ranks(questionnaire):
     add_responses(questionnaire, answers_for(questionnaire, ranking=["Laws", "Education", "Research"], matrix={"Governments": 2, "Companies": 4}), 5, "FR")
     add_responses(questionnaire, answers_for(questionnaire, ranking=["Research", "Laws", "Education"], matrix={"Governments": 4}), 5, "FR")
@@ -153,4 +173,14 @@ def test_results_read_the_same_number_of_queries_whatever_the_number_of_response
     with CaptureQueriesContext(connection) as many:
         found = results(Questionnaire.objects.get(pk=questionnaire.pk))
     assert found.n == 65 and len(found.countries) == 6
-    assert len(many) == len(few) <= 8
+    assert len(many) == len(few) <= 9
+    with CaptureQueriesContext(connection) as again:
+        assert results(Questionnaire.objects.get(pk=questionnaire.pk)).n == 65
+    assert len(again) == len(few) - 2  # the tallies come from the cache until the next batch
+
+
+def test_a_new_batch_shows_at_once_despite_the_cache(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 5, "FR")
+    assert results(questionnaire).n == 5
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 5, "FR")
+    assert results(questionnaire).n == 10  # the same instance, read before the batch
