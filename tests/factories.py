@@ -80,6 +80,22 @@ def make_session(page, **fields):
     return Session.objects.create(page=page, starts_at=starts_at, **fields)
 
 
+def make_registration(session, user, status="confirmed", **fields):
+    """A registration written straight to the database (answers={...} for profile answers)."""
+    from participation.events.models import Registration
+
+    return Registration.objects.create(session=session, user=user, status=status, **fields)
+
+
+def make_focus_group(session, facilitator=None, registrations=()):
+    """A focus group of `session` (the next number) with these registrations as members."""
+    from participation.focusgroups.models import FocusGroup, Member
+
+    group = FocusGroup.objects.create(session=session, number=FocusGroup.objects.filter(session=session).count() + 1, facilitator=facilitator)
+    Member.objects.bulk_create(Member(group=group, registration=registration) for registration in registrations)
+    return group
+
+
 def make_edition(dialogue, title="Citizens' Dialogue in Ukraine", **fields):
     """A published country edition of `dialogue` (the site's page type), Kyiv time by default."""
     from django.utils.text import slugify

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "participation.events",
     "participation.questionnaires",
     "participation.polls",
+    "participation.focusgroups",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales; keeps locale trees in sync
     "wagtail.contrib.forms",

@@ -88,7 +88,6 @@ class Questionnaire(TranslatedTree, ClusterableModel):
     class Meta(TranslatedTree.Meta):
         verbose_name = _("questionnaire")
         verbose_name_plural = _("questionnaires")
-        permissions = [("enter_paper_responses", _("Can enter paper questionnaires"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(opens_at__isnull=True) | Q(closes_at__isnull=True) | Q(closes_at__gt=models.F("opens_at")),

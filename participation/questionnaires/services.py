@@ -29,7 +29,7 @@ from participation.core.visibility import viewer_for
 from .answers import Form
 from .conf import mix_batch
 from .models import Answer, Draft, PendingSubmission, Question, Questionnaire, Receipt, Response, Tally
-from .rules import RULES
+from .rules import RULES, facilitated_groups
 from .tasks import flush_pool
 
 _shuffle = random.SystemRandom().shuffle
@@ -92,15 +92,22 @@ def submit(user, questionnaire, raw, viewer=None):
         raise
 
 
-def enter_paper(user, questionnaire, raw, session=None, viewer=None):
-    """A facilitator types in one paper questionnaire of their group: counted like any other
-    response (is_paper), linked to nobody, no receipt."""
+def enter_paper(user, questionnaire, raw, group=None, viewer=None):
+    """A facilitator types in one paper questionnaire of their focus group: counted like any other
+    response (is_paper), with the country and date of the group's session, linked to nobody, no
+    receipt. `group` may be left out by someone who facilitates one group only."""
     canonical = questionnaire.canonical
     _visible(user, canonical, viewer)
     RULES.check(user, "enter_paper", canonical, error=QuestionnaireError)
+    groups = facilitated_groups(user, canonical)
+    if group is not None:
+        group = groups.filter(pk=group.pk).first()
+    elif len(groups[:2]) == 1:
+        group = groups.first()
+    if group is None:
+        raise QuestionnaireError(_("Choose the group whose paper questionnaires you are typing in."), 400)
     rows = _checked_rows(questionnaire, raw)
-    session = session or canonical.session
-    _pool(canonical, rows, country=_country_of(session), session_date=_date_of(session), is_paper=True)
+    _pool(canonical, rows, country=_country_of(group.session), session_date=_date_of(group.session), is_paper=True)
 
 
 def _checked_rows(questionnaire, raw):

@@ -21,7 +21,7 @@ from . import services
 from .answers import Form
 from .forms import answers_from_post, fields
 from .models import Questionnaire, Receipt
-from .rules import denial
+from .rules import denial, facilitated_groups
 
 
 def questionnaire_or_404(request, questionnaire_id):
@@ -123,26 +123,31 @@ def _page(request, questionnaire, template, context, status=200):
 @transaction.non_atomic_requests
 @require_http_methods(["GET", "POST"])
 def paper(request, questionnaire_id):
-    """A facilitator types in one paper questionnaire: every section on one page."""
+    """A facilitator types in one paper questionnaire of their group: every section on one page."""
     questionnaire = questionnaire_or_404(request, questionnaire_id)
     if not request.user.is_authenticated:
         return sign_in_first(request)
     reason = denial(request.user, "enter_paper", questionnaire)
     if reason:
         return refused(request, reason, 403)
+    groups = list(facilitated_groups(request.user, questionnaire))
+    chosen = request.POST.get("group") or request.GET.get("group") or (str(groups[0].pk) if len(groups) == 1 else "")
+    group = next((group for group in groups if str(group.pk) == chosen), None)
     form = Form(in_active_language(questionnaire))
     raw, errors, status = {}, {}, 200
     if request.method == "POST":
         raw = answers_from_post(form.questions, request.POST)
         try:
-            services.enter_paper(request.user, form.questionnaire, raw, viewer=viewer_of(request))
+            services.enter_paper(request.user, form.questionnaire, raw, group=group, viewer=viewer_of(request))
         except services.InvalidAnswers as error:
             errors, status = error.errors, 400
         except services.QuestionnaireError as error:
-            return refused(request, error.message, error.status)
+            if group is not None or error.status != 400:
+                return refused(request, error.message, error.status)
+            errors, status = {"": error.message}, 400  # no group chosen: say so above the typed answers
         else:
             messages.success(request, _("The paper questionnaire is recorded. You can type in the next one."))
-            return HttpResponseRedirect(reverse("questionnaires:paper", args=[questionnaire.pk]))
+            return HttpResponseRedirect(f"{reverse('questionnaires:paper', args=[questionnaire.pk])}?group={group.pk}")
     sections = [(section, fields(section.questions, raw, errors)) for section in form.sections]
-    context = {"form": form, "sections": sections, "errors": errors, "form_error": errors.get("")}
+    context = {"form": form, "sections": sections, "errors": errors, "form_error": errors.get(""), "groups": groups, "group": group}
     return _page(request, questionnaire, "questionnaires/paper.html", context, status=status)

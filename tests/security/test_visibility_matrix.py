@@ -25,7 +25,7 @@ from participation.notifications.models import Follow
 from participation.polls.models import Vote
 from participation.proposals.models import Proposal, Support
 from tests.conftest import DEMO_PASSWORD
-from tests.factories import client_for, make_person, make_poll, make_questionnaire, make_session, place_poll
+from tests.factories import client_for, make_focus_group, make_person, make_poll, make_questionnaire, make_session, place_poll
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +67,7 @@ class World:
         self.authors = make_session(self.sibling, title=AUTHORS_SESSION, starts_at=timezone.now() + timedelta(minutes=5), join_url=AUTHORS_LINK)
         Registration.objects.create(session=self.authors, user=self.author, status=Registration.CONFIRMED)
         self.questionnaire = make_questionnaire(dialogue)
+        self.groups = {}
         self.poll = make_poll()
         place_poll(topic, self.poll)
 
@@ -97,6 +98,7 @@ class World:
             client = client_for(user)
         for session in (self.session, self.soon):
             Registration.objects.create(session=session, user=user, status=Registration.CONFIRMED)
+        self.groups[user.pk] = make_focus_group(self.session, user)  # they facilitate a group of the hidden session
         return client, user
 
 
@@ -134,6 +136,8 @@ READS = {
     "accounts:profile": _get(lambda w: f"/en/accounts/people/{w.author.participant.nickname}/"),
     "events:register": _get(lambda w: f"/en/gatherings/{w.topic.pk}/register/"),
     "events:mine": _get(lambda w: "/en/gatherings/mine/"),
+    "focusgroups:mine": _get(lambda w: "/en/focus-groups/"),
+    "focusgroups:group": lambda w, c, u: (c.get(f"/en/focus-groups/{w.groups[u.pk].pk if u else 0}/"), False),
     # Calendars: the public feeds are what anyone may see; a person's own feed, what they may.
     "calendars:site": _get(lambda w: "/calendar.ics"),
     "calendars:page": _get(lambda w: f"/calendar/pages/{w.dialogue.pk}.ics"),
@@ -160,7 +164,10 @@ READS = {
         lambda w, u: False,
     ),
 }
-SHOWS = {"proposals:list", "proposals:detail", "activity:activity", "activity:feed", "accounts:profile", "events:register", "calendars:person"}
+SHOWS = {
+    "proposals:list", "proposals:detail", "activity:activity", "activity:feed", "accounts:profile", "events:register", "calendars:person",
+    "focusgroups:mine", "focusgroups:group",
+}  # fmt: skip
 PUBLIC_ONLY = {name for name in READS if name.startswith(("open_data:", "calendars:site", "calendars:page"))}
 
 WRITES = {
@@ -237,9 +244,9 @@ EXEMPT = {
     "api:no_such_endpoint": "the API's JSON 404",
     "events:calendar_reset": "the person's own calendar address: a new secret, no page's participation",
     **dict.fromkeys(
-        ["events_organiser_pages", "events_organiser_export", "events_organiser_message"],
+        ["events_organiser_pages", "events_organiser_export", "events_organiser_message", "focusgroups_admin_page", "focusgroups_admin_rosters"],
         "admin: the organisers of a page (its Wagtail edit permission), drafts and private pages included "
-        "(tests/participation/events/test_organisers.py)",
+        "(tests/participation/events/test_organisers.py, tests/participation/focusgroups)",
     ),
 }
 

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "participation.events",
     "participation.questionnaires",
     "participation.polls",
+    "participation.focusgroups",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     # A plain Wagtail site.
