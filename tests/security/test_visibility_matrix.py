@@ -242,6 +242,11 @@ EXEMPT = {
     "moderation_queue": "admin: moderators handle every report, whatever the page's restrictions",
     "moderation_history": "admin: moderators' log",
     "moderation_item": "admin: moderators handle every report, whatever the page's restrictions",
+    **dict.fromkeys(
+        ["questionnaires_texts", "questionnaires_texts_of"],
+        "admin: moderators read every questionnaire's free text before it is published, whatever the dialogue's "
+        "restrictions (tests/participation/questionnaires/test_text_moderation.py)",
+    ),
     "participation_statistics": "admin: editors' and moderators' statistics (tests/participation/activity)",
     "api:no_such_endpoint": "the API's JSON 404",
     "events:calendar_reset": "the person's own calendar address: a new secret, no page's participation",
