@@ -7,7 +7,7 @@ import rules
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from participation.core.rules import SIGN_IN, Rulebook, is_not_blocked, is_participant
+from participation.core.rules import SIGN_IN, Rulebook, is_moderator, is_not_blocked, is_participant
 
 
 @rules.predicate
@@ -64,6 +64,8 @@ CHECKS = {
         (has_opened, NOT_OPEN),
         (not_closed, CLOSED),
     ],
+    # Free text may name someone: moderators read it before it is published.
+    "moderate_texts": [(is_participant, SIGN_IN), (is_moderator, _("Only moderators can do this."))],
 }
 
 RULES = Rulebook("participation_questionnaires", CHECKS)

@@ -283,3 +283,22 @@ def _answer(response, row):
         value=Decimal(value) if value is not None else None,
         text=text,
     )
+
+
+def moderate_texts(user, questionnaire, answer_ids, status):
+    """Publish or withhold free-text answers of `questionnaire`; returns how many changed.
+    Ids of other questionnaires' answers, or of answers without text, are ignored."""
+    RULES.check(user, "moderate_texts", questionnaire, error=QuestionnaireError)
+    if status not in (Answer.PUBLISHED, Answer.WITHHELD):
+        raise QuestionnaireError(_("Choose to publish or to withhold."), 400)
+    return (
+        text_answers(questionnaire.canonical)
+        .filter(pk__in=answer_ids)
+        .exclude(text_status=status)
+        .update(text_status=status)
+    )
+
+
+def text_answers(questionnaire):
+    """The free-text answers given to `questionnaire` (default-locale version)."""
+    return Answer.objects.filter(response__questionnaire=questionnaire).exclude(text="")

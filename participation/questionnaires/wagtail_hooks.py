@@ -1,7 +1,10 @@
 """The admin side: editors build a questionnaire as one snippet, sections, questions and options
 nested inline; translators translate it with wagtail-localize like a page."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.panels.base import get_form_for_model
@@ -10,7 +13,9 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from participation.core.permissions import InstancePermissionMixin, LocaleLimitedViewSetMixin
 
+from . import admin_views
 from .models import Option, Question, Questionnaire
+from .rules import can
 
 
 class QuestionForm(WagtailAdminModelForm):
@@ -83,3 +88,22 @@ class QuestionnaireViewSet(LocaleLimitedViewSetMixin, SnippetViewSet):
 
 
 register_snippet(QuestionnaireViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_text_moderation_urls():
+    # Wagtail wraps these in its admin-access check; the views check moderate_texts.
+    return [
+        path("questionnaires/texts/", admin_views.QuestionnairesView.as_view(), name="questionnaires_texts"),
+        path("questionnaires/texts/<int:questionnaire_id>/", admin_views.TextsView.as_view(), name="questionnaires_texts_of"),
+    ]
+
+
+class TextsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can(request.user, "moderate_texts")
+
+
+@hooks.register("register_admin_menu_item")
+def register_text_moderation_menu_item():
+    return TextsMenuItem(_("Free-text answers"), reverse("questionnaires_texts"), name="questionnaire-texts", icon_name="form", order=355)

@@ -25,11 +25,15 @@ from participation.notifications.models import Follow
 from participation.polls.models import Vote
 from participation.proposals.models import Proposal, Support
 from tests.conftest import DEMO_PASSWORD
-from tests.factories import client_for, make_focus_group, make_person, make_poll, make_questionnaire, make_session, place_poll
+from participation.questionnaires.models import Answer
+from tests.factories import add_responses, answers_for, client_for, make_focus_group, make_person, make_poll, make_questionnaire, make_session, place_poll
 
 pytestmark = pytest.mark.django_db
 
 SECRETS = ("Secret-proposal-7Q", "Secret words on the topic 7Q", "Secret reply under the proposal 7Q", "Secret session 7Q")
+# The dialogue's questionnaire, its published results and a published free-text answer: public
+# surfaces show them only when the dialogue itself is public (not when only a topic is restricted).
+QUESTIONNAIRE_SECRETS = ("Secret questionnaire 7Q", "Secret answer 7Q")
 ROLES = ("anonymous", "citizen", "member", "editor")
 # Access details: the week-away session's link never comes out; the one due now only in the
 # registered person's own feed when they may see its page; another person's session never.
@@ -66,7 +70,9 @@ class World:
         # Another person's session on a public page: it is in no one's answer but theirs.
         self.authors = make_session(self.sibling, title=AUTHORS_SESSION, starts_at=timezone.now() + timedelta(minutes=5), join_url=AUTHORS_LINK)
         Registration.objects.create(session=self.authors, user=self.author, status=Registration.CONFIRMED)
-        self.questionnaire = make_questionnaire(dialogue)
+        self.questionnaire = make_questionnaire(dialogue, title=QUESTIONNAIRE_SECRETS[0], results_published=True)
+        add_responses(self.questionnaire, answers_for(self.questionnaire, "Other", other="Secret answer 7Q"), 5)
+        Answer.objects.filter(text="Secret answer 7Q").update(text_status=Answer.PUBLISHED)
         self.groups = {}
         self.poll = make_poll()
         place_poll(topic, self.poll)
@@ -149,6 +155,9 @@ READS = {
     "open_data:comments": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/comments.csv"),
     "open_data:counts": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/counts.csv"),
     "open_data:registrations": _get(lambda w: "/en/open-data/gatherings/registrations.csv"),
+    # A questionnaire's files: its published results, when anyone may see its dialogue.
+    "open_data:questionnaire_responses": _get(lambda w: f"/en/open-data/questionnaires/{w.questionnaire.pk}/responses.csv"),
+    "open_data:questionnaire_aggregates": _get(lambda w: f"/en/open-data/questionnaires/{w.questionnaire.pk}/aggregates.csv"),
     # A questionnaire belongs to the dialogue, so only the dialogue's restrictions hide it: these
     # check no error page here; tests/participation/questionnaires/test_answering.py checks the
     # 404s and that nothing is written under an unpublished, group-restricted or password-protected
@@ -240,6 +249,11 @@ EXEMPT = {
     "moderation_queue": "admin: moderators handle every report, whatever the page's restrictions",
     "moderation_history": "admin: moderators' log",
     "moderation_item": "admin: moderators handle every report, whatever the page's restrictions",
+    **dict.fromkeys(
+        ["questionnaires_texts", "questionnaires_texts_of"],
+        "admin: moderators read every questionnaire's free text before it is published, whatever the dialogue's "
+        "restrictions (tests/participation/questionnaires/test_text_moderation.py)",
+    ),
     "participation_statistics": "admin: editors' and moderators' statistics (tests/participation/activity)",
     "api:no_such_endpoint": "the API's JSON 404",
     "events:calendar_reset": "the person's own calendar address: a new secret, no page's participation",
@@ -272,7 +286,7 @@ def api_reads(world):
     """Every API operation, its path filled in from the world (all are anonymous reads)."""
     values = {
         "dialogue_id": world.dialogue.pk, "proposal_id": world.proposal.pk, "page_id": world.topic.pk, "topic_id": world.topic.pk,
-        "event_id": world.topic.pk,
+        "event_id": world.topic.pk, "questionnaire_id": world.questionnaire.pk,
     }  # fmt: skip
     schema = Client().get("/api/v1/openapi.json").json()
     for path, methods in schema["paths"].items():
@@ -317,6 +331,10 @@ def test_visibility_matrix(scenario, dialogue, topic):
             never = [secret for secret in NEVER if secret in body]
             if never:
                 failures.append(f"{role} read {never} through {name}")
+            if scenario != "group-restricted topic" and name in PUBLIC_ONLY and any(secret in body for secret in QUESTIONNAIRE_SECRETS):
+                failures.append(f"{role} read the questionnaire through {name}")
+            if scenario == "group-restricted topic" and name == "open_data:questionnaire_responses" and QUESTIONNAIRE_SECRETS[1] not in body:
+                failures.append(f"{role}: a public dialogue's published answer is missing from {name}")
             if name == "calendars:person" and AUTHORS_SESSION in body:
                 failures.append(f"{role}'s own feed holds another person's session")
             if SOON_LINK in body and not (allowed and name == "calendars:person"):
@@ -334,6 +352,10 @@ def test_visibility_matrix(scenario, dialogue, topic):
             body = text_of(response)
             if any(secret in body for secret in (*SECRETS, *NEVER, SOON_LINK)):
                 failures.append(f"{role} read a secret through {name}")
+            if scenario != "group-restricted topic" and any(secret in body for secret in QUESTIONNAIRE_SECRETS):
+                failures.append(f"{role} read the questionnaire through {name}")
+            if scenario == "group-restricted topic" and name == "api GET /api/v1/questionnaires/" and QUESTIONNAIRE_SECRETS[0] not in body:
+                failures.append(f"{role}: a public dialogue's questionnaire is missing from {name}")
             if response.status_code >= 500:
                 failures.append(f"{role}: {name} answered {response.status_code}")
     assert failures == []
