@@ -219,8 +219,10 @@ def generalised(questionnaire):
 
     sizes = Counter()
     respondents = Tally.objects.filter(questionnaire=questionnaire, question=None)
-    for country, language, session_date, is_paper, count in respondents.values_list("country", "language", "session_date", "is_paper", "count"):
-        sizes[(country, language, session_date, is_paper)] += count
+    for country, language, session_date, count, paper in respondents.values_list("country", "language", "session_date", "count", "paper"):
+        sizes[(country, language, session_date, True)] += paper
+        sizes[(country, language, session_date, False)] += count - paper
+    sizes = +sizes  # no empty combinations
     level = dict.fromkeys(sizes, 0)
     for step, coarser in enumerate(GENERALISATIONS):
         groups = Counter()
