@@ -24,6 +24,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from participation.core.rules import Refused
+from participation.core.signals import public_content_changed
 from participation.core.visibility import viewer_for
 
 from .answers import Form
@@ -170,6 +171,8 @@ def flush(questionnaire_id, k=None):
         Answer.objects.bulk_create(answers, batch_size=1000)
         _add_to_tallies(questionnaire_id, responses, answers)
         PendingSubmission.objects.filter(pk__in=[submission.pk for submission in pending]).delete()
+        # Results shown on cached pages changed.
+        public_content_changed.send(sender=Response)
     return len(responses)
 
 
@@ -230,6 +233,7 @@ def rebuild_tallies(questionnaire_id):
         Tally.objects.bulk_create(
             (Tally(questionnaire_id=questionnaire_id, count=row[-1], **dict(zip(Tally.KEY, _padded(row[:-1])))) for row in rows), batch_size=2000
         )
+        public_content_changed.send(sender=Tally)
 
 
 def _padded(key):

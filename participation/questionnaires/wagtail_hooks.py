@@ -1,12 +1,17 @@
 """The admin side: editors build a questionnaire as one snippet, sections, questions and options
 nested inline; translators translate it with wagtail-localize like a page."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.panels.base import get_form_for_model
 from wagtail.snippets.models import register_snippet
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .admin_views import CHANGE, ReportView
 
 from .models import Option, Question, Questionnaire
 
@@ -66,6 +71,9 @@ class QuestionnaireViewSet(SnippetViewSet):
         FieldPanel("dialogue"),
         FieldPanel("session"),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        MultiFieldPanel(
+            [FieldPanel("results_published"), FieldPanel("global_figure"), FieldPanel("method")], heading=_("Results"),
+        ),
         MultiFieldPanel([InlinePanel("sections", label=_("Section"), panels=SECTION_PANELS)], heading=_("Sections")),
     ]
 
@@ -74,3 +82,14 @@ class QuestionnaireViewSet(SnippetViewSet):
 
 
 register_snippet(QuestionnaireViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [path("questionnaires/<int:questionnaire_id>/report/", ReportView.as_view(), name="questionnaire_report")]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def report_button(snippet, user, next_url=None):
+    if isinstance(snippet, Questionnaire) and user.has_perm(CHANGE):
+        yield Button(_("Build the report"), url=reverse("questionnaire_report", args=[snippet.pk]), icon_name="doc-full", priority=60)
