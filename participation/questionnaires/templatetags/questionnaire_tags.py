@@ -27,6 +27,10 @@ def questionnaire_results(context, questionnaire):
     if not canonical.results_published:
         return {"published": False, "questionnaire": questionnaire}
     found = results(questionnaire, Filters())
+    # A country left out of the whole view is not offered alone: its figures and the whole's
+    # would give away the smaller country it was left out with.
+    shown = {country.code for country in found.countries}
+    found.choices["countries"] = [code for code in found.choices["countries"] if code in shown]
     filters, ignored = read_filters(request.GET, found.choices)
     if filters.active:
         found = results(questionnaire, filters)
