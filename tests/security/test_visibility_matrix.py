@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -24,6 +25,7 @@ from participation.events.models import CalendarToken, Registration
 from participation.notifications.models import Follow
 from participation.polls.models import Vote
 from participation.proposals.models import Proposal, Support
+from participation.questionnaires.models import Report
 from tests.conftest import DEMO_PASSWORD
 from tests.factories import client_for, make_person, make_poll, make_questionnaire, make_session, place_poll
 
@@ -66,7 +68,11 @@ class World:
         # Another person's session on a public page: it is in no one's answer but theirs.
         self.authors = make_session(self.sibling, title=AUTHORS_SESSION, starts_at=timezone.now() + timedelta(minutes=5), join_url=AUTHORS_LINK)
         Registration.objects.create(session=self.authors, user=self.author, status=Registration.CONFIRMED)
-        self.questionnaire = make_questionnaire(dialogue)
+        self.questionnaire = make_questionnaire(dialogue, results_published=True)
+        Report.objects.create(
+            questionnaire=self.questionnaire, language="en", status=Report.DONE,
+            html=ContentFile(b"<p>report</p>", name="report-en.html"), pdf=ContentFile(b"%PDF-1.7", name="report-en.pdf"),
+        )  # fmt: skip
         self.poll = make_poll()
         place_poll(topic, self.poll)
 
@@ -153,6 +159,10 @@ READS = {
     "questionnaires:paper": _get(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/paper/"),
     "questionnaires:answer (submit)": _post(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/", lambda w: {"action": "submit", "step": "2"}, lambda w, u: False),
     "questionnaires:paper (submit)": _post(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/paper/", lambda w: {}, lambda w, u: False),
+    # The report follows the results page's checks (published results, visible dialogue):
+    # tests/participation/questionnaires/test_report.py checks its 404s for every restriction.
+    "questionnaires:report": _get(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/report/en.pdf"),
+    "questionnaires:report (HTML)": _get(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/report/en.html"),
     # A reply form re-displayed (empty text) must not quote a comment of another page.
     "comments:new (reply form)": _post(
         lambda w: "/en/comments/new/",
@@ -235,6 +245,7 @@ EXEMPT = {
     "moderation_item": "admin: moderators handle every report, whatever the page's restrictions",
     "participation_statistics": "admin: editors' and moderators' statistics (tests/participation/activity)",
     "api:no_such_endpoint": "the API's JSON 404",
+    "questionnaire_report": "admin: editors build a questionnaire's report (the change-questionnaire permission)",
     "events:calendar_reset": "the person's own calendar address: a new secret, no page's participation",
     **dict.fromkeys(
         ["events_organiser_pages", "events_organiser_export", "events_organiser_message"],
