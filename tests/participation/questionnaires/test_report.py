@@ -144,3 +144,11 @@ def test_downloads_404_for_a_dialogue_the_person_may_not_see(answered, dialogue,
         for extension in ("pdf", "html"):
             status = reader.get(url(answered, "fr", extension)).status_code
             assert status == (200 if allowed else 404), (scenario, role, extension, status)
+
+
+def test_the_html_report_keeps_its_inline_print_styles_and_runs_no_script(answered):
+    build_report.enqueue(answered.pk, "en")
+    response = Client().get(url(answered, "en", "html"))
+    policy = response["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in policy and "script-src" not in policy and "default-src 'self'" in policy
+    assert b"<script" not in b"".join(response.streaming_content)
