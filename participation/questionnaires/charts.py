@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from .models import Question
 
-WIDTH = 480
+WIDTH = 400
 PAD = 4
 LABEL = 18  # a label line
 BAR = 18
