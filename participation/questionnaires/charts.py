@@ -21,12 +21,12 @@ from django.utils.translation import gettext as _
 
 from .models import Question
 
-WIDTH = 400
+WIDTH = 380
 PAD = 4
-LABEL = 18  # a label line
+LABEL = 21  # a label line
 BAR = 18
 GAP = 10
-FONT = 13
+FONT = 15
 INK, MUTED, TRACK = "#1b1f24", "#4a5360", "#e3e8ee"
 # Dark enough for white text on them (>= 4.5:1) and distinct from each other.
 COLOURS = ["#0b5cad", "#a4161a", "#1d6b3a", "#6b3fa0", "#8a4b00", "#005f73", "#4a5360", "#9c1a6b"]
@@ -98,7 +98,7 @@ def _svg(canvas, height, title, description, body, defs=""):
 def bars(title, items, rtl=False):
     """`items`: (label, count, percent). One bar per item, its count and percentage beside it."""
     canvas = Canvas(rtl)
-    room = canvas.width - 2 * PAD - 110  # leaves space for "1,234 · 100%"
+    room = canvas.width - 2 * PAD - 120  # leaves space for "1,234 · 100%"
     body, y = [], PAD
     for label, count, share in items:
         body.append(canvas.text(PAD, y + FONT, label))
@@ -136,7 +136,7 @@ def stacked(title, rows, legend, rtl=False):
             if length >= 44:
                 # On a dark tile so the white figure keeps its contrast over the pattern.
                 body.append(canvas.rect(start + 2, y + 2, 40, BAR - 4, COLOURS[index % len(COLOURS)]))
-                body.append(canvas.text(start + 4, y + FONT, percent(share), fill="#fff", size=11))
+                body.append(canvas.text(start + 4, y + FONT, percent(share), fill="#fff", size=12))
             start += length
         y += BAR + GAP
     y += 4
@@ -182,7 +182,7 @@ def dots(title, rows, low, high, rtl=False):
     for value in (low, (low + high) / 2, high):
         x = canvas.x(at(value))
         body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y:.1f}" y2="{y + 5:.1f}" stroke="{MUTED}"/>')
-        body.append(f'<text x="{x:.1f}" y="{y + 19:.1f}" text-anchor="middle" font-size="11" fill="{MUTED}">{escape(number(value, 1))}</text>')
+        body.append(f'<text x="{x:.1f}" y="{y + 19:.1f}" text-anchor="middle" font-size="13" fill="{MUTED}">{escape(number(value, 1))}</text>')
     description = _("Dot chart: a dot at each mean, a line for the spread (one standard deviation either side). The table below gives the numbers.")
     return _svg(canvas, y + 24, title, description, body)
 
