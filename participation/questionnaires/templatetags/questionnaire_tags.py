@@ -30,8 +30,8 @@ def questionnaire_results(context, questionnaire):
     # A country left out of the whole view is not offered alone: its figures and the whole's
     # would give away the smaller country it was left out with.
     shown = {country.code for country in found.countries}
-    found.choices["countries"] = [code for code in found.choices["countries"] if code in shown]
-    filters, ignored = read_filters(request.GET, found.choices)
+    choices = {**found.choices, "countries": [code for code in found.choices["countries"] if code in shown]}
+    filters, ignored = read_filters(request.GET, choices)
     if filters.active:
         found = results(questionnaire, filters)
     rtl = translation.get_language_bidi()
@@ -44,9 +44,9 @@ def questionnaire_results(context, questionnaire):
         "views": views,
         "ignored": ignored,
         "filters": filters,
-        "country_choices": [(code, country_name(code)) for code in found.choices["countries"]],
-        "language_choices": [(code, _language_name(code)) for code in found.choices["languages"]],
-        "date_choices": found.choices["dates"],
+        "country_choices": [(code, country_name(code)) for code in choices["countries"]],
+        "language_choices": [(code, _language_name(code)) for code in choices["languages"]],
+        "date_choices": choices["dates"],
         "downloads": _downloads(canonical),
         "reports": _reports(canonical),
         "query": _query_without_pages(request.GET),

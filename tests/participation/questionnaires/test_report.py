@@ -104,11 +104,13 @@ def test_editors_build_the_report_from_the_admin(answered, django_capture_on_com
     assert not Report.objects.exists()
 
 
-def test_the_results_page_links_the_built_reports(answered, dialogue):
+def test_the_results_page_links_the_built_reports(answered, dialogue, settings):
     from tests.factories import make_results_page
 
-    build_report.enqueue(answered.pk, "ar")
+    settings.PAGE_CACHE_SECONDS = 300
     page = make_results_page(dialogue, answered)
+    assert url(answered, "ar", "pdf") not in Client().get(page.url).content.decode()
+    build_report.enqueue(answered.pk, "ar")  # the cached page is dropped
     body = Client().get(page.url).content.decode()
     assert url(answered, "ar", "pdf") in body and url(answered, "ar", "html") in body
     assert url(answered, "fr", "pdf") not in body  # not built

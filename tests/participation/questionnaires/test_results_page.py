@@ -102,6 +102,7 @@ def test_filters_by_country_date_and_language_and_bad_values_are_ignored_with_a_
     kenya = results_section(Client().get(page.url, {"country": "KE"}))
     assert "12 respondents" in kenya.get_text(" ", strip=True)
     assert kenya.select_one('input[value="KE"]').has_attr("checked")
+    assert not kenya.select('input[value="MX"]')  # still not offered
     by_day = results_section(Client().get(page.url, {"date": DAY.isoformat(), "language": "fr"}))
     assert "20 respondents" in by_day.get_text(" ", strip=True)
     bad = Client().get(page.url, {"country": ["ZZ", "UA"], "date": "2026-13-45", "language": "xx"})
