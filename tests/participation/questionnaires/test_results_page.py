@@ -276,3 +276,16 @@ def test_the_questionnaire_shows_in_the_pages_language_when_translated(page, ans
     assert "Quel sujet compte le plus ?" in section.get_text() and "Santé" in section.get_text()
     assert french.questionnaire_id == page.questionnaire_id
 
+
+
+def test_labels_and_answers_with_markup_stay_text_in_charts_and_lists(dialogue, questionnaire):
+    payload = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+    questionnaire.asks[Question.SINGLE].options.filter(label="Health").update(label=f"Health {payload}")
+    add_responses(questionnaire, answers_for(questionnaire, "Other", other=f"Roads {payload}"), 6, "FR", "fr")
+    add_responses(questionnaire, answers_for(questionnaire, f"Health {payload}"), 6, "KE", "en")
+    Answer.objects.exclude(text="").update(text_status=Answer.PUBLISHED)
+    publish(questionnaire)
+    page = make_results_page(dialogue, questionnaire)
+    section = results_section(Client().get(page.url))
+    assert not section.select("script") and not section.select("img") and not section.select("[onerror]")
+    assert payload in section.select_one("svg").get_text() and f"Roads {payload}" in section.select_one(".results-texts").get_text()
