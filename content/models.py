@@ -133,6 +133,7 @@ class DialoguePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = TopicPage.objects.live().public().child_of(self)
         context["editions"] = CountryEditionPage.objects.live().public().child_of(self).order_by("title")
+        context["results_pages"] = ResultsPage.objects.live().public().child_of(self)
         context["organiser"] = self.organiser.localized if self.organiser else None
         context["partners"] = [partner.localized for partner in self.partners.all()]
         return context

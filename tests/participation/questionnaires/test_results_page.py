@@ -289,3 +289,8 @@ def test_labels_and_answers_with_markup_stay_text_in_charts_and_lists(dialogue, 
     section = results_section(Client().get(page.url))
     assert not section.select("script") and not section.select("img") and not section.select("[onerror]")
     assert payload in section.select_one("svg").get_text() and f"Roads {payload}" in section.select_one(".results-texts").get_text()
+
+
+def test_the_dialogue_page_links_its_results_pages(dialogue, page):
+    body = BeautifulSoup(Client().get(dialogue.url).content, "html.parser")
+    assert body.select_one(f'#results-heading + ul a[href="{page.url}"]').get_text(strip=True) == "What people said"
