@@ -246,3 +246,22 @@ def place_poll(page, poll):
     page.body.append(("poll", poll))
     page.save()
     return page
+
+
+def make_results_page(dialogue, questionnaire, title="What people said", **fields):
+    """A published results page under `dialogue` showing `questionnaire`."""
+    from django.utils.text import slugify
+
+    from content.models import ResultsPage
+
+    page = ResultsPage(title=title, slug=fields.pop("slug", None) or slugify(title), questionnaire=questionnaire.canonical, **fields)
+    dialogue.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def translate_page(page, locale):
+    """The page's translation into `locale` (under its parent's translation), published."""
+    translated = page.copy_for_translation(locale, copy_parents=True)
+    translated.save_revision().publish()
+    return translated.specific

@@ -1,7 +1,8 @@
-"""Moderators read free-text answers before they are published (open data, results), inside the
-Wagtail admin. Each answer shows with its question and language only: not its country nor its
-date, which would tie it to a breakdown of the results."""
+"""The questionnaires' admin pages: moderators read free-text answers before they are published
+(open data, results), each with its question and language only, not its country nor its date,
+which would tie it to a breakdown of the results; editors build the report in each language."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
@@ -15,10 +16,12 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from participation.core.pages import default_language_code
+from participation.core.permissions import LocalePermissionPolicy
 
 from . import services
-from .models import Answer, Questionnaire
+from .models import Answer, Questionnaire, Report
 from .rules import can
+from .signals import enqueue_reports
 
 PAGE_SIZE = 50
 STATUSES = [(value, label) for value, label in Answer.TEXT_STATUSES]
@@ -109,3 +112,35 @@ class TextsView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
                 messages.success(request, ngettext("%(count)d answer withheld.", "%(count)d answers withheld.", changed) % {"count": changed})
         url = reverse("questionnaires_texts_of", args=[self.questionnaire.pk])
         return redirect(f"{url}?status={self.status()}")
+
+
+def builds_reports(user, questionnaire):
+    """Those who may change the questionnaire's source (editors; not a partner's translators)."""
+    return LocalePermissionPolicy(Questionnaire).user_has_permission_for_instance(user, "change", questionnaire.canonical)
+
+
+class ReportView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "questionnaires/admin/report.html"
+    header_icon = "doc-full"
+
+    def dispatch(self, request, *args, **kwargs):
+        questionnaire = Questionnaire.objects.filter(pk=kwargs["questionnaire_id"]).select_related("locale").first()
+        if questionnaire is None or not builds_reports(request.user, questionnaire):
+            return permission_denied(request)
+        self.questionnaire = questionnaire.canonical
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Report: %(title)s") % {"title": self.questionnaire.title}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        reports = {report.language: report for report in Report.objects.filter(questionnaire=self.questionnaire)}
+        context["questionnaire"] = self.questionnaire
+        context["languages"] = [(code, name, reports.get(code)) for code, name in settings.LANGUAGES]
+        return context
+
+    def post(self, request, *args, **kwargs):
+        enqueue_reports(self.questionnaire)
+        messages.success(request, _("The report is being built in every language of the site. Its state shows below."))
+        return redirect(reverse("questionnaire_report", args=[self.questionnaire.pk]))

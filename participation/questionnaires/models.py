@@ -359,3 +359,37 @@ class Draft(models.Model):
         verbose_name = _("draft")
         verbose_name_plural = _("drafts")
         constraints = [models.UniqueConstraint(fields=["user", "questionnaire"], name="questionnaires_one_draft_per_person")]
+
+
+def _report_path(report, filename):
+    return f"questionnaire-{report.questionnaire_id}/{filename}"
+
+
+def _reports_storage():
+    from .conf import reports_storage
+
+    return reports_storage()
+
+
+class Report(models.Model):
+    """The printable results report of a questionnaire in one language, built in the background
+    (tasks.build_report); served only through questionnaires:report, with the results' checks."""
+
+    PENDING, BUILDING, DONE, FAILED = "pending", "building", "done", "failed"
+    STATUSES = [(PENDING, _("Waiting to be built")), (BUILDING, _("Being built")), (DONE, _("Built")), (FAILED, _("Failed"))]
+
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="reports", verbose_name=_("questionnaire"))
+    language = models.CharField(_("language"), max_length=12)
+    html = models.FileField(_("HTML file"), upload_to=_report_path, storage=_reports_storage, blank=True)
+    pdf = models.FileField(_("PDF file"), upload_to=_report_path, storage=_reports_storage, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=PENDING)
+    built_at = models.DateTimeField(_("built at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [models.UniqueConstraint(fields=["questionnaire", "language"], name="questionnaires_one_report_per_language")]
+
+    def __str__(self):
+        return f"{self.questionnaire} ({self.language})"

@@ -24,6 +24,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from participation.core.rules import Refused
+from participation.core.signals import public_content_changed
 from participation.core.visibility import viewer_for
 
 from .answers import Form
@@ -178,6 +179,8 @@ def flush(questionnaire_id, k=None):
         _add_to_tallies(questionnaire_id, responses, answers)
         Questionnaire.objects.filter(pk=questionnaire_id).update(results_version=F("results_version") + 1)
         PendingSubmission.objects.filter(pk__in=[submission.pk for submission in pending]).delete()
+        # Results shown on cached pages changed.
+        public_content_changed.send(sender=Response)
     return len(responses)
 
 
@@ -260,6 +263,7 @@ def rebuild_tallies(questionnaire_id):
             tally.questionnaire_id = questionnaire_id
         Tally.objects.bulk_create(tallies, batch_size=2000)
         Questionnaire.objects.filter(pk=questionnaire_id).update(results_version=F("results_version") + 1)
+        public_content_changed.send(sender=Tally)
 
 
 def _response(questionnaire_id, payload):

@@ -9,6 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.panels.base import get_form_for_model
 from wagtail.snippets.models import register_snippet
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from participation.core.permissions import InstancePermissionMixin, LocaleLimitedViewSetMixin
@@ -80,6 +81,9 @@ class QuestionnaireViewSet(LocaleLimitedViewSetMixin, SnippetViewSet):
         FieldPanel("dialogue"),
         FieldPanel("session"),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        MultiFieldPanel(
+            [FieldPanel("results_published"), FieldPanel("global_figure"), FieldPanel("method")], heading=_("Results"),
+        ),
         MultiFieldPanel([InlinePanel("sections", label=_("Section"), panels=SECTION_PANELS)], heading=_("Sections")),
     ]
 
@@ -91,11 +95,12 @@ register_snippet(QuestionnaireViewSet)
 
 
 @hooks.register("register_admin_urls")
-def register_text_moderation_urls():
-    # Wagtail wraps these in its admin-access check; the views check moderate_texts.
+def register_admin_urls():
+    # Wagtail wraps these in its admin-access check; the views check who may use them.
     return [
         path("questionnaires/texts/", admin_views.QuestionnairesView.as_view(), name="questionnaires_texts"),
         path("questionnaires/texts/<int:questionnaire_id>/", admin_views.TextsView.as_view(), name="questionnaires_texts_of"),
+        path("questionnaires/<int:questionnaire_id>/report/", admin_views.ReportView.as_view(), name="questionnaire_report"),
     ]
 
 
@@ -107,3 +112,9 @@ class TextsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_text_moderation_menu_item():
     return TextsMenuItem(_("Free-text answers"), reverse("questionnaires_texts"), name="questionnaire-texts", icon_name="form", order=355)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def report_button(snippet, user, next_url=None):
+    if isinstance(snippet, Questionnaire) and admin_views.builds_reports(user, snippet):
+        yield Button(_("Build the report"), url=reverse("questionnaire_report", args=[snippet.pk]), icon_name="doc-full", priority=60)

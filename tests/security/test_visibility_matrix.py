@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -24,8 +25,8 @@ from participation.events.models import CalendarToken, Registration
 from participation.notifications.models import Follow
 from participation.polls.models import Vote
 from participation.proposals.models import Proposal, Support
+from participation.questionnaires.models import Answer, Report
 from tests.conftest import DEMO_PASSWORD
-from participation.questionnaires.models import Answer
 from tests.factories import add_responses, answers_for, client_for, make_focus_group, make_person, make_poll, make_questionnaire, make_session, place_poll
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +75,10 @@ class World:
         add_responses(self.questionnaire, answers_for(self.questionnaire, "Other", other="Secret answer 7Q"), 5)
         Answer.objects.filter(text="Secret answer 7Q").update(text_status=Answer.PUBLISHED)
         self.groups = {}
+        Report.objects.create(
+            questionnaire=self.questionnaire, language="en", status=Report.DONE,
+            html=ContentFile(b"<p>report</p>", name="report-en.html"), pdf=ContentFile(b"%PDF-1.7", name="report-en.pdf"),
+        )  # fmt: skip
         self.poll = make_poll()
         place_poll(topic, self.poll)
 
@@ -166,6 +171,10 @@ READS = {
     "questionnaires:paper": _get(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/paper/"),
     "questionnaires:answer (submit)": _post(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/", lambda w: {"action": "submit", "step": "2"}, lambda w, u: False),
     "questionnaires:paper (submit)": _post(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/paper/", lambda w: {}, lambda w, u: False),
+    # The report follows the results page's checks (published results, visible dialogue):
+    # tests/participation/questionnaires/test_report.py checks its 404s for every restriction.
+    "questionnaires:report": _get(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/report/en.pdf"),
+    "questionnaires:report (HTML)": _get(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/report/en.html"),
     # A reply form re-displayed (empty text) must not quote a comment of another page.
     "comments:new (reply form)": _post(
         lambda w: "/en/comments/new/",
@@ -256,6 +265,7 @@ EXEMPT = {
     ),
     "participation_statistics": "admin: editors' and moderators' statistics (tests/participation/activity)",
     "api:no_such_endpoint": "the API's JSON 404",
+    "questionnaire_report": "admin: editors build a questionnaire's report (the change-questionnaire permission)",
     "events:calendar_reset": "the person's own calendar address: a new secret, no page's participation",
     **dict.fromkeys(
         ["events_organiser_pages", "events_organiser_export", "events_organiser_message", "focusgroups_admin_page", "focusgroups_admin_rosters"],

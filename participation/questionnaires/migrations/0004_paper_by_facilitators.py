@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participation_questionnaires', '0002_results'),
+        ('participation_questionnaires', '0003_report'),
     ]
 
     operations = [
