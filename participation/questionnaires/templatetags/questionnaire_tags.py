@@ -3,7 +3,7 @@ shows them (content's ResultsPage, or any host page)."""
 
 from django import template
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 
 from participation.core.visibility import viewer_of
@@ -77,20 +77,11 @@ def _language_name(code):
         return code
 
 
-def _optional_url(name, *args):
-    """The open-data CSVs come from the open-data app: linked only where it is installed."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
 def _downloads(canonical):
-    links = [
-        (_optional_url("open_data:questionnaire_responses", canonical.pk), "responses"),
-        (_optional_url("open_data:questionnaire_aggregates", canonical.pk), "aggregates"),
+    return [
+        (reverse("open_data:questionnaire_responses", args=[canonical.pk]), "responses"),
+        (reverse("open_data:questionnaire_aggregates", args=[canonical.pk]), "aggregates"),
     ]
-    return [(url, kind) for url, kind in links if url]
 
 
 def _reports(canonical):

@@ -65,6 +65,8 @@ def test_the_results_show_only_once_published(dialogue, answered):
     section = results_section(Client().get(page.url))
     assert section.select("svg[role=img]") and section.select("table.results-table")
     assert "44 respondents" in section.get_text(" ", strip=True).replace("\xa0", " ")
+    links = {a["href"] for a in section.select("a[href$='.csv']")}
+    assert links == {f"/en/open-data/questionnaires/{answered.pk}/responses.csv", f"/en/open-data/questionnaires/{answered.pk}/aggregates.csv"}
 
 
 def test_a_country_of_four_never_appears_nor_its_number(page):
