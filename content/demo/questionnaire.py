@@ -101,14 +101,15 @@ POLL_VOTES = [0, 1, 0, 2, 1, 0]  # the six demo citizens' choices, by index
 
 
 def ensure_questionnaire(dialogue):
-    """The dialogue's questionnaire, open since the dialogue day, results published."""
+    """The dialogue's questionnaire, open since the dialogue day (its results are published once
+    its responses are in: build_questionnaire)."""
     found = Questionnaire.objects.filter(dialogue=dialogue, title=TITLE, locale=dialogue.locale).first()
     if found is not None:
         return found
     now = timezone.now()
     questionnaire = Questionnaire.objects.create(
         dialogue=dialogue, locale=dialogue.locale, title=TITLE, intro=INTRO, method=METHOD,
-        opens_at=now - datetime.timedelta(days=30), closes_at=now + datetime.timedelta(days=30), results_published=True,
+        opens_at=now - datetime.timedelta(days=30), closes_at=now + datetime.timedelta(days=30),
     )  # fmt: skip
     by_text = {}
     for section_order, (title, questions) in enumerate(SECTIONS):
@@ -236,4 +237,32 @@ def build_questionnaire(dialogue, locales, translate, translations):
     for locale in locales:
         translate(questionnaire, locale, translations[locale.language_code])
     ensure_responses(questionnaire)
+    if not questionnaire.results_published:
+        # Publishing builds the report in every language (participation.questionnaires.signals).
+        questionnaire.results_published = True
+        questionnaire.save()
+    page = ensure_results_page(dialogue, questionnaire)
+    for locale in locales:
+        translate(page, locale, translations[locale.language_code])
     return questionnaire
+
+
+RESULTS_TITLE = "What the participants said"
+RESULTS_INTRO = (
+    "These are the answers of the participants to the individual questionnaire they filled in after their "
+    "discussions, country by country. Compare the countries, filter by language or by session date, and "
+    "download the anonymised answers or the report for decision makers."
+)
+
+
+def ensure_results_page(dialogue, questionnaire):
+    """The dialogue's results page, about its questionnaire."""
+    from content.models import ResultsPage
+
+    found = ResultsPage.objects.child_of(dialogue).filter(locale=dialogue.locale).first()
+    if found is not None:
+        return found
+    page = ResultsPage(title=RESULTS_TITLE, slug="results", intro=f"<p>{RESULTS_INTRO}</p>", questionnaire=questionnaire)
+    dialogue.add_child(instance=page)
+    page.save_revision().publish()
+    return page

@@ -299,6 +299,23 @@ def test_the_questionnaire_is_translated_into_every_language():
         assert not any(text.startswith("[") for text in texts)
 
 
+def test_the_results_page_and_the_report_are_there_in_every_language(client):
+    from content.models import ResultsPage
+    from participation.questionnaires.models import Report
+
+    questionnaire = demo_questionnaire()
+    pages = {page.locale.language_code: page for page in ResultsPage.objects.live().select_related("locale")}
+    assert sorted(pages) == ["ar", "en", "es", "fr", "uk"]
+    for code, page in pages.items():
+        assert page.questionnaire.canonical == questionnaire
+        body = client.get(page.url).content.decode()
+        assert 'class="results-table' in body and f"/questionnaires/{questionnaire.pk}/report/{code}.pdf" in body
+    assert pages["uk"].slug != pages["en"].slug  # a slug in the page's own language
+    reports = Report.objects.filter(questionnaire=questionnaire)
+    assert sorted(reports.values_list("language", "status")) == [(code, Report.DONE) for code in ("ar", "en", "es", "fr", "uk")]
+    assert all(report.pdf.open("rb").read(5) == b"%PDF-" for report in reports)
+
+
 def test_some_free_text_answers_are_published_and_some_wait():
     from participation.questionnaires.models import Answer
 

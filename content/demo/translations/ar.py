@@ -348,4 +348,6 @@ TRANSLATIONS.update({
     "Security": "الأمن",
     "Fair competition": "المنافسة العادلة",
     "What would you tell the decision makers who will read these results?": "ماذا تقول لصانعي القرار الذين سيقرؤون هذه النتائج؟",
+    "What the participants said": "ماذا قال المشاركون",
+    "These are the answers of the participants to the individual questionnaire they filled in after their discussions, country by country. Compare the countries, filter by language or by session date, and download the anonymised answers or the report for decision makers.": "هذه إجابات المشاركين على الاستبيان الفردي الذي ملؤوه بعد نقاشاتهم، بلدًا بلدًا. قارن بين البلدان، وصفِّ حسب اللغة أو تاريخ الجلسة، ونزّل الإجابات المجهّلة أو التقرير المعدّ لصانعي القرار.",
 })

@@ -560,4 +560,6 @@ TRANSLATIONS.update({
     "Security": "La seguridad",
     "Fair competition": "La competencia leal",
     "What would you tell the decision makers who will read these results?": "¿Qué les diría a quienes toman las decisiones y leerán estos resultados?",
+    "What the participants said": "Lo que dijeron las personas participantes",
+    "These are the answers of the participants to the individual questionnaire they filled in after their discussions, country by country. Compare the countries, filter by language or by session date, and download the anonymised answers or the report for decision makers.": "Estas son las respuestas de las personas participantes al cuestionario individual que rellenaron después de sus debates, país por país. Compare los países, filtre por idioma o por fecha de sesión y descargue las respuestas anonimizadas o el informe para quienes toman las decisiones.",
 })

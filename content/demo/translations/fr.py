@@ -348,4 +348,6 @@ TRANSLATIONS.update({
     "Security": "La sécurité",
     "Fair competition": "Une concurrence loyale",
     "What would you tell the decision makers who will read these results?": "Que diriez-vous aux décideurs qui liront ces résultats ?",
+    "What the participants said": "Ce que les participants ont dit",
+    "These are the answers of the participants to the individual questionnaire they filled in after their discussions, country by country. Compare the countries, filter by language or by session date, and download the anonymised answers or the report for decision makers.": "Voici les réponses des participants au questionnaire individuel qu'ils ont rempli après leurs discussions, pays par pays. Comparez les pays, filtrez par langue ou par date de séance, et téléchargez les réponses anonymisées ou le rapport destiné aux décideurs.",
 })

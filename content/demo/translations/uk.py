@@ -348,4 +348,6 @@ TRANSLATIONS.update({
     "Security": "Безпека",
     "Fair competition": "Чесна конкуренція",
     "What would you tell the decision makers who will read these results?": "Що б ви сказали тим, хто ухвалює рішення і читатиме ці результати?",
+    "What the participants said": "Що сказали учасники",
+    "These are the answers of the participants to the individual questionnaire they filled in after their discussions, country by country. Compare the countries, filter by language or by session date, and download the anonymised answers or the report for decision makers.": "Тут відповіді учасників на індивідуальну анкету, яку вони заповнили після обговорень, країна за країною. Порівнюйте країни, фільтруйте за мовою чи датою сесії та завантажуйте знеособлені відповіді або звіт для тих, хто ухвалює рішення.",
 })
