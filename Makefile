@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test messages messages-extract wheel migrate demo bench bench-registrations bench-gatherings e2e-browser check clean
+.PHONY: run test install install-test messages messages-extract wheel migrate demo bench bench-registrations bench-gatherings bench-questionnaires e2e-browser check clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,10 @@ bench-registrations: install-test
 bench-gatherings: install-test
 	$(PY) bench/gatherings.py
 	$(PY) bench/gathering_pages.py
+
+# 100,000 questionnaire responses over 80 countries: results, API, CSV, PDF; 200 submitting at once.
+bench-questionnaires: install-test
+	$(PY) bench/questionnaires.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static var build dist *.egg-info

@@ -102,7 +102,7 @@ class DialoguePage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("questions")]
     parent_page_types = ["content.HomePage"]
-    subpage_types = ["content.TopicPage", "content.CountryEditionPage"]
+    subpage_types = ["content.TopicPage", "content.CountryEditionPage", "content.ResultsPage"]
     participation_root = True  # proposals, comments and supports belong to a dialogue
 
     class Meta:
@@ -133,6 +133,7 @@ class DialoguePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = TopicPage.objects.live().public().child_of(self)
         context["editions"] = CountryEditionPage.objects.live().public().child_of(self).order_by("title")
+        context["results_pages"] = ResultsPage.objects.live().public().child_of(self)
         context["organiser"] = self.organiser.localized if self.organiser else None
         context["partners"] = [partner.localized for partner in self.partners.all()]
         return context
@@ -190,6 +191,37 @@ class TopicPage(Page):
     @cached_property
     def sibling_topics(self):
         return list(self.get_siblings().live().public().only("id", "title", "url_path", "locale_id", "path", "depth"))
+
+
+class ResultsPage(Page):
+    """A questionnaire's results for the public: the editor's introduction, then the figures,
+    charts and downloads (participation.questionnaires' {% questionnaire_results %} tag), shown
+    once the questionnaire's results are published and only to those who may see the dialogue."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    questionnaire = models.ForeignKey(
+        "participation_questionnaires.Questionnaire", verbose_name=_("questionnaire"), on_delete=models.PROTECT, related_name="+"
+    )
+    body = StreamField(BriefingStreamBlock(), verbose_name=_("after the results"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("questionnaire"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    # Every translation shows the same questionnaire, in the page's language where translated.
+    override_translatable_fields = [SynchronizedField("questionnaire", overridable=False)]
+    parent_page_types = ["content.DialoguePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("results page")
+
+    def localized_questionnaire(self):
+        questionnaire = self.questionnaire.canonical
+        return questionnaire.get_translation_or_none(self.locale) or questionnaire
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["questionnaire"] = self.localized_questionnaire()
+        return context
 
 
 class StandardPage(Page):

@@ -9,6 +9,13 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from participation.core.models import GroupLocale
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+TRANSLATED_SNIPPETS = [
+    ("participation_proposals", "proposalanswer"),
+    ("participation_questionnaires", "questionnaire"),
+    ("participation_polls", "poll"),
+    ("content", "eventtheme"),
+    ("content", "eventseries"),
+]
 
 
 def _permissions(*codenames):
@@ -40,8 +47,12 @@ def ensure_translator_group(locale, home_page):
     group, _ = Group.objects.get_or_create(name=translator_group_name(locale))
     # Partners also translate the official answers to proposals (wagtail-localize snippets), in
     # their locale only: the English answer is the editors'.
+    # Likewise their language's copy of questionnaires, polls, event themes and series.
     group.permissions.add(
-        *_permissions("wagtailadmin.access_admin", "participation_proposals.view_proposalanswer", "participation_proposals.change_proposalanswer")
+        *_permissions(
+            "wagtailadmin.access_admin",
+            *(f"{app}.{action}_{model}" for app, model in TRANSLATED_SNIPPETS for action in ("view", "change")),
+        )
     )
     GroupLocale.objects.get_or_create(group=group, locale=locale)
     _grant_pages(group, home_page)

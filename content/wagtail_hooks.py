@@ -7,6 +7,8 @@ from wagtail.admin.widgets.button import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from participation.core.permissions import InstancePermissionMixin, LocaleLimitedViewSetMixin
+
 from . import series
 from .models import EventSeries, EventTheme
 
@@ -33,20 +35,25 @@ class EventSeriesIndexView(IndexView):
         return [*super().get_list_more_buttons(instance), MenuItem(OCCURRENCES_LABEL, url=occurrences_url(instance), icon_name="calendar-alt", priority=15)]
 
 
-class EventSeriesEditView(EditView):
+class EventSeriesEditView(InstancePermissionMixin, EditView):
     @cached_property
     def header_more_buttons(self):
         return [*super().header_more_buttons, Button(OCCURRENCES_LABEL, url=occurrences_url(self.object), icon_name="calendar-alt", priority=5)]
 
 
-class EventThemeViewSet(SnippetViewSet):
+class EventThemeEditView(InstancePermissionMixin, EditView):
+    pass
+
+
+class EventThemeViewSet(LocaleLimitedViewSetMixin, SnippetViewSet):
     model = EventTheme
+    edit_view_class = EventThemeEditView
     icon = "tag"
     menu_label = _("Event themes")
     list_display = ["name", "slug"]
 
 
-class EventSeriesViewSet(SnippetViewSet):
+class EventSeriesViewSet(LocaleLimitedViewSetMixin, SnippetViewSet):
     model = EventSeries
     icon = "calendar-alt"
     menu_label = _("Event series")

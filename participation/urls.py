@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("participation.events.urls")),
     path("", include("participation.questionnaires.urls")),
     path("", include("participation.polls.urls")),
+    path("", include("participation.focusgroups.urls")),
 ]

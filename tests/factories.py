@@ -17,7 +17,7 @@ from participation.comments.services import post_comment
 from participation.events.models import Session
 from participation.polls.models import Choice, Poll
 from participation.proposals.models import Proposal
-from participation.questionnaires.models import Option, Question, Questionnaire, Section
+from participation.questionnaires.models import Option, PendingSubmission, Question, Questionnaire, Section
 from participation.selection.quotas import Instance, Pool, Quota, Quotas
 
 PASSWORD = "a-Long-and-Unusual-password-42"
@@ -80,6 +80,22 @@ def make_session(page, **fields):
     starts_at = fields.pop("starts_at", timezone.now() + timedelta(days=7))
     fields.setdefault("ends_at", starts_at + timedelta(hours=1))
     return Session.objects.create(page=page, starts_at=starts_at, **fields)
+
+
+def make_registration(session, user, status="confirmed", **fields):
+    """A registration written straight to the database (answers={...} for profile answers)."""
+    from participation.events.models import Registration
+
+    return Registration.objects.create(session=session, user=user, status=status, **fields)
+
+
+def make_focus_group(session, facilitator=None, registrations=()):
+    """A focus group of `session` (the next number) with these registrations as members."""
+    from participation.focusgroups.models import FocusGroup, Member
+
+    group = FocusGroup.objects.create(session=session, number=FocusGroup.objects.filter(session=session).count() + 1, facilitator=facilitator)
+    Member.objects.bulk_create(Member(group=group, registration=registration) for registration in registrations)
+    return group
 
 
 def make_edition(dialogue, title="Citizens' Dialogue in Ukraine", **fields):
@@ -170,6 +186,53 @@ def make_questionnaire(dialogue, title="How was your dialogue?", **fields):
 def option_key(question, label):
     """The language-independent identity of `question`'s option `label`, as answers give it."""
     return str(question.options.get(label=label).translation_key)
+
+
+def answers_for(questionnaire, single="Health", multiple=(), ranking=(), matrix=None, scale=None, number=None, other="", comment=""):
+    """Raw answers to make_questionnaire's form, by option label (as a person would give them)."""
+    asks = questionnaire.asks
+    raw = {str(asks[Question.SINGLE].translation_key): option_key(asks[Question.SINGLE], single)}
+    if multiple:
+        raw[str(asks[Question.MULTIPLE].translation_key)] = [option_key(asks[Question.MULTIPLE], label) for label in multiple]
+    if ranking:
+        raw[str(asks[Question.RANKING].translation_key)] = {option_key(asks[Question.RANKING], label): rank for rank, label in enumerate(ranking, 1)}
+    if matrix:
+        raw[str(asks[Question.MATRIX].translation_key)] = {option_key(asks[Question.MATRIX], label): value for label, value in matrix.items()}
+    for kind, value in ((Question.SCALE, scale), (Question.NUMBER, number), (Question.SHORT_TEXT, other), (Question.LONG_TEXT, comment)):
+        if value not in (None, ""):
+            raw[str(asks[kind].translation_key)] = value
+    return raw
+
+
+def add_responses(questionnaire, raw, count=1, country="FR", language="en", session_date=None, is_paper=False):
+    """`count` responses with the answers `raw`, checked by the form and written through the
+    mixing pool as submissions are (without receipts: nobody in particular gave them)."""
+    from participation.questionnaires import services
+
+    rows = services._checked_rows(questionnaire, raw)
+    payload = {"country": country, "language": language, "session_date": session_date.isoformat() if session_date else None, "is_paper": is_paper, "answers": rows}
+    PendingSubmission.objects.bulk_create(PendingSubmission(questionnaire=questionnaire.canonical, payload=payload) for _ in range(count))
+    services.flush(questionnaire.canonical.pk, k=1)
+
+
+def translate_questionnaire(questionnaire, locale, strings=None):
+    """What a partner does in wagtail-localize's editor, through its own models: each string
+    from `strings`, or "[xx] text". Returns the translated questionnaire."""
+    from django.db import transaction
+    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+    from wagtail_localize.strings import StringValue
+
+    strings = strings or {}
+    source, _created = TranslationSource.get_or_create_from_instance(questionnaire)
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        text = segment.string.data
+        StringTranslation.objects.create(
+            translation_of=segment.string, locale=locale, context=segment.context,
+            data=StringValue.from_plaintext(strings.get(text, f"[{locale.language_code}] {text}")).data,
+        )  # fmt: skip
+    with transaction.atomic():
+        translated, _created = source.create_or_update_translation(locale)
+    return translated
 def make_poll(choices=("Yes", "No", "Not sure"), question="Should the park stay open at night?", **fields):
     """An open poll (since an hour ago, until tomorrow unless `fields` say otherwise) in English."""
     fields.setdefault("opens_at", timezone.now() - timedelta(hours=1))
@@ -185,6 +248,25 @@ def place_poll(page, poll):
     page.body.append(("poll", poll))
     page.save()
     return page
+
+
+def make_results_page(dialogue, questionnaire, title="What people said", **fields):
+    """A published results page under `dialogue` showing `questionnaire`."""
+    from django.utils.text import slugify
+
+    from content.models import ResultsPage
+
+    page = ResultsPage(title=title, slug=fields.pop("slug", None) or slugify(title), questionnaire=questionnaire.canonical, **fields)
+    dialogue.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def translate_page(page, locale):
+    """The page's translation into `locale` (under its parent's translation), published."""
+    translated = page.copy_for_translation(locale, copy_parents=True)
+    translated.save_revision().publish()
+    return translated.specific
 
 
 def make_selection(quotas, people, panel_size):

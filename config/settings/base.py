@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "participation.events",
     "participation.questionnaires",
     "participation.polls",
+    "participation.focusgroups",
     "participation.selection",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales; keeps locale trees in sync

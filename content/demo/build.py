@@ -24,6 +24,7 @@ from content.models import DialoguePage, DialoguePhase, HomePage, Organisation, 
 from content.translators import ensure_editor_group, ensure_translator_group
 
 from . import data, gatherings
+from . import questionnaire as demo_questionnaire
 from .pages import add_page, list_items, paragraphs
 from .pdf import text_pdf
 
@@ -252,9 +253,10 @@ def ensure_users(locales, home_pages, password=None):
 
 
 def build(password=None, with_gatherings=True):
-    """The demo. `with_gatherings=False` leaves out the country editions and conversation hours:
-    the test suite's base (tests/conftest.py), so tests count a single dialogue's contributions;
-    tests/content/test_demo.py builds them."""
+    """The demo. `with_gatherings=False` leaves out the country editions and conversation hours,
+    the questionnaire with its responses and the quick poll: the test suite's base
+    (tests/conftest.py), so tests count a single dialogue's contributions and the base stays
+    fast; tests/content/test_demo.py builds them."""
     locales = ensure_locales()
     source = locales[0]
     home = ensure_home(source)
@@ -266,16 +268,26 @@ def build(password=None, with_gatherings=True):
         themes, index, series = gatherings.ensure_all(home, dialogue, source, {**organisations, **partners})
         snippets += [*partners.values(), *themes]
         events = index.get_children().specific()
+        # Placed before the briefing is translated, so every language's briefing shows it.
+        briefing = dialogue.get_children().get(slug=demo_questionnaire.POLL_TOPIC).specific
+        poll = demo_questionnaire.ensure_poll(briefing)
+        snippets.append(poll)
     pages = [home, *home.get_children().filter(locale=source).specific(), *dialogue.get_children().specific(), *events]
     # Translations in tree order: partners and themes first (pages refer to them), then parents
     # before children; a series refers to its events page, and events to their series.
     pages.sort(key=lambda page: page.path)
     for item in series:
         pages.insert(pages.index(item.index) + 1, item)
+    translations = {}
     for locale in locales[1:]:
-        translations = dict(load_translations(locale.language_code))
-        translations.update(gatherings.dated_translations(locale.language_code, translations))
+        translations[locale.language_code] = dict(load_translations(locale.language_code))
+        translations[locale.language_code].update(gatherings.dated_translations(locale.language_code, translations[locale.language_code]))
         for item in [*snippets, *pages]:
-            translate(item, locale, translations)
+            translate(item, locale, translations[locale.language_code])
+    if with_gatherings:
+        # The results page and the report (content) are about this questionnaire.
+        demo_questionnaire.build_questionnaire(dialogue, locales[1:], translate, translations)
+        demo_questionnaire.sync_briefing(briefing, locales[1:])
+        demo_questionnaire.ensure_votes(poll, gatherings.ensure_citizens())
     home_pages = {page.locale.language_code: page for page in HomePage.objects.filter(depth=2).select_related("locale")}
     return ensure_users(locales, home_pages, password)

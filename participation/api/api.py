@@ -5,7 +5,8 @@ names; counts of supports, never who gave them; hidden and deleted contributions
 placeholders. Translatable things (dialogue, topic and state names, official answers) come in
 the language asked with ?lang=, else in their source language."""
 
-from typing import Literal, Optional
+from datetime import date
+from typing import Annotated, Literal, Optional
 
 from django.conf import settings
 from django.http import Http404
@@ -14,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import ValidationError
+from pydantic import StringConstraints
 
 from participation.comments.queries import SORTS as COMMENT_SORTS
 from participation.core.pages import default_language_code
@@ -224,6 +226,7 @@ def index(request):
     return {
         "dialogues": absolute(request, reverse("api:dialogues")),
         "events": absolute(request, reverse("api:events")),
+        "questionnaires": absolute(request, reverse("api:questionnaires")),
         "openapi": absolute(request, reverse("api:openapi-json")),
         "open_data": absolute(request, reverse("open_data:index")),
     }
@@ -374,3 +377,186 @@ def get_event(request, event_id: int = Path(..., ge=1, le=MAX_ID), lang: Languag
             raise Http404(_("There is no such event."))
         [event] = events_out(request, [page], lang)
         return as_built(request, event)
+
+
+# --- questionnaires -----------------------------------------------------------------------------
+
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+
+
+def questionnaire_or_404(questionnaire_id):
+    found = queries.questionnaire(questionnaire_id)
+    if found is None:
+        raise Http404(_("There is no such questionnaire."))
+    return found
+
+
+def questionnaire_out(request, questionnaire, shown):
+    pk = questionnaire.pk
+    published = questionnaire.results_published
+    return {
+        "id": pk,
+        "title": shown.title,
+        "language": shown.locale.language_code,
+        "dialogue_id": questionnaire.dialogue_id,
+        "opens_at": questionnaire.opens_at,
+        "closes_at": questionnaire.closes_at,
+        "results_published": published,
+        "links": {
+            "detail": absolute(request, reverse("api:questionnaire", kwargs={"questionnaire_id": pk})),
+            "results": absolute(request, reverse("api:questionnaire_results", kwargs={"questionnaire_id": pk})) if published else None,
+            "responses_csv": absolute(request, reverse("open_data:questionnaire_responses", args=[pk])) if published else None,
+            "aggregates_csv": absolute(request, reverse("open_data:questionnaire_aggregates", args=[pk])) if published else None,
+        },
+    }
+
+
+def _number(value):
+    return float(value) if value is not None else None
+
+
+def question_out(form_question):
+    question = form_question.question
+    condition = question.condition_key
+    return {
+        "key": form_question.key,
+        "type": question.kind,
+        "text": question.text,
+        "help_text": question.help_text,
+        "required": question.required,
+        "max_choices": question.max_choices if question.kind == question.MULTIPLE else None,
+        "scale": (
+            {"min": question.scale_min, "max": question.scale_max, "min_label": question.min_label, "max_label": question.max_label}
+            if question.kind in question.WITH_SCALE
+            else None
+        ),
+        "number": {"min": _number(question.number_min), "max": _number(question.number_max)} if question.kind == question.NUMBER else None,
+        "show_if": {"question": str(condition[0]), "option": str(condition[1])} if condition else None,
+        "options": [{"key": str(option.translation_key), "label": option.label} for option in form_question.options],
+    }
+
+
+def figures_out(figures, **extra):
+    return {
+        **extra,
+        "n": figures.n,
+        "answered": figures.answered,
+        "no_answer": figures.no_answer,
+        "shares": [{"key": s.key, "label": s.label, "count": s.count, "percent": s.percent} for s in figures.shares],
+        "mean": figures.mean,
+        "spread": figures.spread,
+        "ranks": [{"key": key, "label": label, "mean_rank": mean} for key, label, mean in figures.ranks],
+    }
+
+
+def by_country_out(by_country, countries):
+    """Countries in the order of the results (by name), those left out absent."""
+    return [figures_out(by_country[country.code], country=country.code) for country in countries if country.code in by_country]
+
+
+def question_results_out(item, countries):
+    return {
+        "key": item.key,
+        "type": item.kind,
+        "text": item.question.text,
+        "overall": figures_out(item.overall) if item.overall else None,
+        "by_country": by_country_out(item.by_country, countries),
+        "rows": [
+            {"key": row.key, "label": row.label, "overall": figures_out(row.overall), "by_country": by_country_out(row.by_country, countries)}
+            for row in item.rows
+        ],
+    }
+
+
+@api.get(
+    "/questionnaires/",
+    response={200: schemas.QuestionnairePage, 422: schemas.Error, **THROTTLED},
+    url_name="questionnaires",
+    operation_id="listQuestionnaires",
+    summary="Questionnaires of the dialogues anyone may see",
+)
+def list_questionnaires(request, lang: Language = LANG, limit: int = LIMIT, offset: int = OFFSET):
+    with translation.override(lang):
+        rows = queries.questionnaires()
+        count = rows.count()
+        rows = list(rows[offset : offset + limit])
+        versions = queries.questionnaire_versions(rows, lang)
+        items = [questionnaire_out(request, item, versions.get(item.translation_key, item)) for item in rows]
+        return as_built(request, page_of(items, count, limit, offset))
+
+
+@api.get(
+    "/questionnaires/{questionnaire_id}/",
+    response={200: schemas.QuestionnaireDetail, **ERRORS},
+    url_name="questionnaire",
+    operation_id="getQuestionnaire",
+    summary="One questionnaire: its sections and questions, options with their language-independent keys",
+)
+def get_questionnaire(request, questionnaire_id: int = Path(..., ge=1, le=MAX_ID), lang: Language = LANG):
+    from participation.questionnaires.answers import Form
+
+    with translation.override(lang):
+        questionnaire = questionnaire_or_404(questionnaire_id)
+        shown = queries.questionnaire_versions([questionnaire], lang).get(questionnaire.translation_key, questionnaire)
+        form = Form(shown)
+        out = questionnaire_out(request, questionnaire, shown)
+        out["intro"] = shown.intro
+        out["sections"] = [
+            {
+                "key": str(section.section.translation_key),
+                "title": section.section.title,
+                "intro": section.section.intro,
+                "questions": [question_out(question) for question in section.questions],
+            }
+            for section in form.sections
+        ]
+        return as_built(request, out)
+
+
+@api.get(
+    "/questionnaires/{questionnaire_id}/results/",
+    response={200: schemas.QuestionnaireResults, **ERRORS},
+    url_name="questionnaire_results",
+    operation_id="getQuestionnaireResults",
+    summary="Published results: aggregates per question, globally and per country, small breakdowns left out",
+)
+def get_questionnaire_results(
+    request,
+    questionnaire_id: int = Path(..., ge=1, le=MAX_ID),
+    lang: Language = LANG,
+    country: list[CountryCode] = Query([], description="Only respondents of these countries (ISO 3166 codes, repeatable)."),
+    session_date: Optional[date] = Query(None, description="Only respondents of sessions on this date."),
+    language: Optional[Language] = Query(None, description="Only responses given in this language."),
+):
+    from participation.questionnaires.models import Questionnaire
+    from participation.questionnaires.results import Filters, results
+
+    with translation.override(lang):
+        questionnaire = questionnaire_or_404(questionnaire_id)
+        if not questionnaire.results_published:
+            raise Http404(_("The results of this questionnaire are not published."))
+        shown = queries.questionnaire_versions([questionnaire], lang).get(questionnaire.translation_key, questionnaire)
+        filters = Filters(countries=tuple(sorted(set(country))), session_date=session_date, language=language or "")
+        found = results(shown, filters)
+        return as_built(
+            request,
+            {
+                "id": questionnaire.pk,
+                "title": shown.title,
+                "language": shown.locale.language_code,
+                "global_figure": found.global_figure,
+                "global_figure_label": str(dict(Questionnaire.GLOBAL_FIGURES)[found.global_figure]),
+                "filters": {"countries": list(filters.countries), "session_date": session_date, "language": language},
+                "suppressed": found.suppressed,
+                "n": found.n,
+                "paper": found.paper,
+                "countries": [{"code": c.code, "name": c.name, "n": c.n} for c in found.countries],
+                "hidden_countries": found.hidden_countries,
+                "choices": {
+                    "countries": found.choices["countries"],
+                    "session_dates": found.choices["dates"],
+                    "languages": found.choices["languages"],
+                },
+                "questions": [question_results_out(item, found.countries) for item in found.questions],
+            },
+        )

@@ -7,6 +7,7 @@ by moderation keep their row, empty; deleted comments too. No personal data: nic
 
 import csv
 import io
+from collections import Counter, defaultdict
 from datetime import datetime
 
 from django.http import StreamingHttpResponse
@@ -177,3 +178,171 @@ def session_rows(request, language):
             session.waitlisted_count,
             "yes" if session.is_cancelled else "no",
         ]
+
+
+# Questionnaires: the anonymised responses and the aggregates, once the results are published.
+# Columns of the responses file are numbered after the questionnaire's order: q3 is its third
+# question, q5.2 the second row of a matrix (or option of a ranking); the aggregates file names
+# each column's question and option with their language-independent keys (`responses_column`).
+
+RESPONSES_PER_CHUNK = 500
+RESPONSE_COLUMNS = ["country", "language", "session_date", "paper"]
+WITHHELD = "*"  # a quasi-identifier left out so that the row's group has at least MIN_GROUP responses
+AGGREGATE_COLUMNS = [
+    "question", "question_key", "question_type", "question_text", "breakdown", "breakdown_name", "global_figure",
+    "n", "answered", "no_answer", "row_key", "row", "item_key", "item", "count", "percent", "mean", "spread", "mean_rank",
+    "responses_column",
+]  # fmt: skip
+# Coarser and coarser (country, language, session date, paper): the session date goes first,
+# then the language, the country, and last whether it was a paper entry.
+GENERALISATIONS = [
+    lambda key: key,
+    lambda key: (key[0], key[1], WITHHELD, key[3]),
+    lambda key: (key[0], WITHHELD, WITHHELD, key[3]),
+    lambda key: (WITHHELD, WITHHELD, WITHHELD, key[3]),
+    lambda key: (WITHHELD, WITHHELD, WITHHELD, WITHHELD),
+]
+
+
+def in_language(questionnaire, language):
+    return queries.questionnaire_versions([questionnaire], language).get(questionnaire.translation_key, questionnaire)
+
+
+def generalised(questionnaire):
+    """{(country, language, session date, paper): what the file shows of them}, from the
+    respondents' tallies: each combination with fewer than MIN_GROUP responses is made coarser,
+    one step at a time, together with the others made coarser alike, until its group is large
+    enough. Combinations still too small once everything is withheld are absent: their
+    responses are left out of the file."""
+    from participation.questionnaires.models import Tally
+    from participation.questionnaires.results import MIN_GROUP
+
+    sizes = Counter()
+    respondents = Tally.objects.filter(questionnaire=questionnaire, question=None)
+    for country, language, session_date, count, paper in respondents.values_list("country", "language", "session_date", "count", "paper"):
+        sizes[(country, language, session_date, True)] += paper
+        sizes[(country, language, session_date, False)] += count - paper
+    sizes = +sizes  # no empty combinations
+    level = dict.fromkeys(sizes, 0)
+    for step, coarser in enumerate(GENERALISATIONS):
+        groups = Counter()
+        for key, size in sizes.items():
+            if level[key] == step:
+                groups[coarser(key)] += size
+        for key in sizes:
+            if level[key] == step and groups[coarser(key)] < MIN_GROUP:
+                level[key] = step + 1
+    return {key: GENERALISATIONS[step](key) for key, step in level.items() if step < len(GENERALISATIONS)}
+
+
+def _plain(value):
+    return format(value.normalize(), "f") if value is not None else ""
+
+
+def _response_columns(form):
+    """(column names, {question id: how to fill its cells}) in the questionnaire's order."""
+    from participation.questionnaires.models import Question
+
+    columns, fillers = list(RESPONSE_COLUMNS), {}
+    for number, question in enumerate(form.questions, start=1):
+        name, kind = f"q{number}", question.kind
+        labels = {option.translation_key: option.label for option in question.options}
+        if kind in (Question.SINGLE, Question.MULTIPLE):
+            columns += [name, f"{name}_key"]
+        elif kind in (Question.MATRIX, Question.RANKING):
+            columns += [f"{name}.{position}" for position in range(1, len(question.options) + 1)]
+        else:
+            columns.append(name)
+        fillers[question.canonical_id] = (kind, labels, [option.translation_key for option in question.options])
+    return columns, fillers
+
+
+def _cells(kind, labels, order, answers):
+    """The cells of one question for one response's `answers` (option key, value, text, status)."""
+    from participation.questionnaires.models import Answer, Question
+
+    if kind in (Question.SINGLE, Question.MULTIPLE):
+        keys = sorted((key for key, _value, _text, _status in answers if key), key=lambda key: order.index(key) if key in order else len(order))
+        return ["; ".join(labels.get(key, "") for key in keys), " ".join(str(key) for key in keys)]
+    if kind in (Question.MATRIX, Question.RANKING):
+        values = {key: value for key, value, _text, _status in answers}
+        return [_plain(values.get(key)) for key in order]
+    if kind in (Question.SCALE, Question.NUMBER):
+        return [_plain(answers[0][1]) if answers else ""]
+    # Free text only once a moderator published it.
+    return [next((text for _key, _value, text, status in answers if status == Answer.PUBLISHED), "")]
+
+
+def response_table(questionnaire, language):
+    """(columns, rows) of the anonymised responses: rows are read in chunks while the file
+    streams (a fixed two queries per chunk), ordered by their random ids."""
+    from participation.questionnaires.answers import Form
+
+    form = Form(in_language(questionnaire, language))
+    columns, fillers = _response_columns(form)
+    return columns, _response_rows(questionnaire, fillers, generalised(questionnaire))
+
+
+def _response_rows(questionnaire, fillers, shown):
+    from participation.questionnaires.models import Answer, Response
+
+    responses = Response.objects.filter(questionnaire=questionnaire).order_by("pk")
+    responses = responses.values_list("pk", "country", "language", "session_date", "is_paper")
+    last = None
+    while True:
+        chunk = list((responses.filter(pk__gt=last) if last else responses)[:RESPONSES_PER_CHUNK])
+        if not chunk:
+            return
+        answers = defaultdict(lambda: defaultdict(list))
+        for response_id, question_id, option_key, value, text, status in (
+            Answer.objects.filter(response_id__in=[row[0] for row in chunk]).order_by("pk")
+            .values_list("response_id", "question_id", "option_key", "value", "text", "text_status")
+        ):  # fmt: skip
+            answers[response_id][question_id].append((option_key, value, text, status))
+        for pk, *key in chunk:
+            published = shown.get(tuple(key))
+            if published is None:  # too few like it even with everything withheld, or written since
+                continue
+            country, answered_in, session_date, is_paper = published
+            paper = is_paper if is_paper == WITHHELD else ("yes" if is_paper else "no")
+            row = [country, answered_in, session_date.isoformat() if hasattr(session_date, "isoformat") else session_date or "", paper]
+            for question_id, (kind, labels, order) in fillers.items():
+                row += _cells(kind, labels, order, answers[pk].get(question_id, []))
+            yield row
+        if len(chunk) < RESPONSES_PER_CHUNK:
+            return
+        last = chunk[-1][0]
+
+
+def aggregate_rows(questionnaire, language):
+    """One row per question × breakdown (all countries, then each country shown) × option or
+    scale value (matrix: × row), from the results: what they leave out is absent."""
+    from participation.questionnaires.results import results
+
+    found = results(in_language(questionnaire, language))
+    everyone = translation.gettext("All countries")
+    for number, item in enumerate(found.questions, start=1):
+        if item.overall is None:
+            continue
+        question = [f"q{number}", item.key, item.kind, item.question.text]
+        breakdowns = [("all", everyone, found.global_figure, item.overall, {row.key: row.overall for row in item.rows})]
+        for country in found.countries:
+            if country.code in item.by_country:
+                rows = {row.key: row.by_country[country.code] for row in item.rows if country.code in row.by_country}
+                breakdowns.append((country.code, country.name, "", item.by_country[country.code], rows))
+        for code, name, figure, figures, rows in breakdowns:
+            where = [*question, code, name, figure]
+            yield [*where, figures.n, figures.answered, figures.no_answer, "", "", "", "", "", "", figures.mean, figures.spread, "", f"q{number}"]
+            if item.rows:
+                for position, row in enumerate(item.rows, start=1):
+                    if row.key not in rows:
+                        continue
+                    column, each = f"q{number}.{position}", rows[row.key]
+                    yield [*where, each.n, each.answered, each.no_answer, row.key, row.label, "", "", "", "", each.mean, each.spread, "", column]
+                    for share in each.shares:
+                        yield [*where, "", "", "", row.key, row.label, share.key, share.label, share.count, share.percent, "", "", "", column]
+                continue
+            mean_ranks = {key: mean for key, _label, mean in figures.ranks}
+            for position, share in enumerate(figures.shares, start=1):
+                column = f"q{number}.{position}" if mean_ranks else f"q{number}"
+                yield [*where, "", "", "", "", "", share.key, share.label, share.count, share.percent, "", "", mean_ranks.get(share.key, ""), column]

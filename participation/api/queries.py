@@ -300,3 +300,39 @@ def event_sessions(pages):
 def export_sessions():
     """Sessions anyone may see with their registration counts, earliest first."""
     return event_queries.with_registration_counts(event_queries.public_sessions()).order_by("starts_at", "pk")
+
+
+# Questionnaires: those of dialogues anyone may see; their results only from the tallies.
+
+
+def questionnaires():
+    """Every questionnaire (its default-locale version, the one answers count on) of a live,
+    public dialogue, by dialogue then id."""
+    from participation.questionnaires.models import Questionnaire
+
+    return (
+        Questionnaire.objects.filter(locale__language_code=default_language_code(), dialogue__in=dialogue_pages().values("pk"))
+        .select_related("locale")
+        .order_by("dialogue__path", "pk")
+    )
+
+
+def questionnaire(pk):
+    """The questionnaire with this id (any of its translations) as its default-locale version,
+    when anyone may see its dialogue."""
+    from participation.questionnaires.models import Questionnaire
+
+    found = Questionnaire.objects.select_related("locale").filter(pk=pk).first()
+    if found is None:
+        return None
+    canonical = found.canonical
+    return canonical if questionnaires().filter(pk=canonical.pk).exists() else None
+
+
+def questionnaire_versions(items, language):
+    """{translation key: the questionnaire in `language`} for those translated: one query."""
+    from participation.questionnaires.models import Questionnaire
+
+    keys = [item.translation_key for item in items]
+    found = Questionnaire.objects.filter(translation_key__in=keys, locale__language_code=language).select_related("locale")
+    return {item.translation_key: item for item in found}

@@ -1,7 +1,7 @@
 """What the API answers, as OpenAPI schemas. Placeholders (hidden or deleted contributions)
 use the same shapes with their words and author set to null."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal, Optional, Union
 
 from ninja import Schema
@@ -131,6 +131,7 @@ class CommentPage(Schema):
 class Index(Schema):
     dialogues: str
     events: str
+    questionnaires: str
     openapi: str
     open_data: str
 
@@ -169,3 +170,157 @@ class EventPage(Schema):
     limit: int
     offset: int
     items: list[Event]
+
+
+QuestionType = Literal["single", "multiple", "scale", "matrix", "ranking", "number", "short_text", "long_text"]
+
+
+class QuestionnaireLinks(Schema):
+    detail: str
+    results: Optional[str] = Field(None, description="The aggregates, once the results are published.")
+    responses_csv: Optional[str] = Field(None, description="The anonymised responses (open data), once the results are published.")
+    aggregates_csv: Optional[str] = Field(None, description="The aggregates as CSV (open data), once the results are published.")
+
+
+class Questionnaire(Schema):
+    id: int = Field(description="The questionnaire in the default language; answers in every language count on it.")
+    title: str
+    language: str = Field(description="Language of the texts: the one asked for, or the default when not translated.")
+    dialogue_id: int
+    opens_at: Optional[datetime] = None
+    closes_at: Optional[datetime] = None
+    results_published: bool
+    links: QuestionnaireLinks
+
+
+class QuestionnairePage(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[Questionnaire]
+
+
+class QuestionOption(Schema):
+    key: str = Field(description="The option's identity, the same in every language (a matrix: its row).")
+    label: str
+
+
+class Scale(Schema):
+    min: int
+    max: int
+    min_label: str = Field(description="Label of the lowest value; may be empty.")
+    max_label: str = Field(description="Label of the highest value; may be empty.")
+
+
+class NumberRange(Schema):
+    min: Optional[float] = None
+    max: Optional[float] = None
+
+
+class Condition(Schema):
+    question: str = Field(description="Key of the earlier question.")
+    option: str = Field(description="Key of the option that must have been chosen.")
+
+
+class QuestionnaireQuestion(Schema):
+    key: str = Field(description="The question's identity, the same in every language.")
+    type: QuestionType
+    text: str
+    help_text: str
+    required: bool
+    max_choices: Optional[int] = Field(None, description="Multiple choice: the most options one may choose; null for no limit.")
+    scale: Optional[Scale] = Field(None, description="Scale and matrix: the values offered.")
+    number: Optional[NumberRange] = Field(None, description="Number: the range accepted.")
+    show_if: Optional[Condition] = Field(None, description="Asked only to those who chose this option.")
+    options: list[QuestionOption] = Field(description="Choices, ranked options or matrix rows, in order.")
+
+
+class QuestionnaireSection(Schema):
+    key: str
+    title: str
+    intro: str
+    questions: list[QuestionnaireQuestion]
+
+
+class QuestionnaireDetail(Questionnaire):
+    intro: str
+    sections: list[QuestionnaireSection]
+
+
+class Share(Schema):
+    key: str = Field(description="Option key, or the scale value.")
+    label: str
+    count: int = Field(description="Pooled count in the breakdown (a ranking: how many ranked it first).")
+    percent: float = Field(description="Of those who answered; in a global figure of mean of countries, the mean of the countries' percentages.")
+
+
+class Rank(Schema):
+    key: str
+    label: str
+    mean_rank: Optional[float] = Field(None, description="1 is first; null if nobody ranked it.")
+
+
+class Figures(Schema):
+    n: int = Field(description="Respondents in the breakdown.")
+    answered: int
+    no_answer: int
+    shares: list[Share] = Field(description="Options, scale values, or first choices of a ranking; empty for text and number.")
+    mean: Optional[float] = None
+    spread: Optional[float] = Field(None, description="Standard deviation.")
+    ranks: list[Rank] = Field(description="Ranking: options by mean rank, best first.")
+
+
+class CountryFigures(Figures):
+    country: str = Field(description="ISO 3166 code; empty for respondents whose country is not known.")
+
+
+class MatrixRow(Schema):
+    key: str
+    label: str
+    overall: Figures
+    by_country: list[CountryFigures]
+
+
+class QuestionResults(Schema):
+    key: str
+    type: QuestionType
+    text: str
+    overall: Optional[Figures] = Field(None, description="Null when fewer than 5 people answered it.")
+    by_country: list[CountryFigures] = Field(description="Countries shown; those with fewer than 5 answers are left out.")
+    rows: list[MatrixRow] = Field(description="Matrix: each row's figures.")
+
+
+class Country(Schema):
+    code: str
+    name: str
+    n: int
+
+
+class ResultFilters(Schema):
+    countries: list[str]
+    session_date: Optional[date] = None
+    language: Optional[str] = None
+
+
+class FilterChoices(Schema):
+    countries: list[str]
+    session_dates: list[date]
+    languages: list[str]
+
+
+class QuestionnaireResults(Schema):
+    id: int
+    title: str
+    language: str
+    global_figure: Literal["pooled", "countries"] = Field(
+        description="pooled: every respondent counts the same; countries: the mean of the countries shown, every country counts the same."
+    )
+    global_figure_label: str
+    filters: ResultFilters
+    suppressed: bool = Field(description="The view holds fewer than 5 respondents: nothing is shown.")
+    n: int
+    paper: int = Field(description="Paper questionnaires among them (0 when fewer than 5).")
+    countries: list[Country] = Field(description="Countries shown, by name.")
+    hidden_countries: int = Field(description="Countries left out because too few answered there.")
+    choices: FilterChoices = Field(description="What the filters may take: each with at least 5 respondents.")
+    questions: list[QuestionResults]

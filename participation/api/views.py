@@ -23,7 +23,12 @@ def index(request):
     dialogues = queries.dialogue_reads(queries.dialogue_pages(), translation.get_language())
     for dialogue in dialogues:
         dialogue.url = dialogue.shown.get_url(request)
-    return TemplateResponse(request, "api/open_data.html", {"dialogues": dialogues})
+    published = list(queries.questionnaires().filter(results_published=True))
+    versions = queries.questionnaire_versions(published, translation.get_language())
+    questionnaires = [versions.get(item.translation_key, item) for item in published]
+    for shown, item in zip(questionnaires, published):
+        shown.canonical_pk = item.pk
+    return TemplateResponse(request, "api/open_data.html", {"dialogues": dialogues, "questionnaires": questionnaires})
 
 
 def _filename(dialogue, what, language):
@@ -63,3 +68,29 @@ def registrations_csv(request):
     language = translation.get_language()
     rows = exports.session_rows(request, language)
     return exports.csv_response(f"gatherings-registrations-{language}.csv", exports.SESSION_COLUMNS, rows, language)
+
+
+def published_questionnaire_or_404(questionnaire_id):
+    """A questionnaire anyone may see whose results are published (the files are its results)."""
+    questionnaire = queries.questionnaire(questionnaire_id)
+    if questionnaire is None or not questionnaire.results_published:
+        raise Http404(_("There is no such questionnaire, or its results are not published."))
+    return questionnaire
+
+
+@require_safe
+@ratelimit.per_client("open_data")
+def questionnaire_responses_csv(request, questionnaire_id):
+    questionnaire = published_questionnaire_or_404(questionnaire_id)
+    language = translation.get_language()
+    columns, rows = exports.response_table(questionnaire, language)
+    return exports.csv_response(f"questionnaire-{questionnaire.pk}-responses-{language}.csv", columns, rows, language)
+
+
+@require_safe
+@ratelimit.per_client("open_data")
+def questionnaire_aggregates_csv(request, questionnaire_id):
+    questionnaire = published_questionnaire_or_404(questionnaire_id)
+    language = translation.get_language()
+    rows = exports.aggregate_rows(questionnaire, language)
+    return exports.csv_response(f"questionnaire-{questionnaire.pk}-aggregates-{language}.csv", exports.AGGREGATE_COLUMNS, rows, language)

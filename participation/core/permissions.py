@@ -42,6 +42,22 @@ class LocalePermissionPolicy(ModelPermissionPolicy):
         return instances
 
 
+class LocaleLimitedViewSetMixin:
+    """For a translatable snippet's viewset: a partner's translators list and change their
+    locale's translations only; editors (groups without a locale) every one. Pair it with an edit
+    view using InstancePermissionMixin."""
+
+    @property
+    def permission_policy(self):
+        return LocalePermissionPolicy(self.model)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        queryset = self.model._default_manager.all() if queryset is None else queryset
+        allowed = self.permission_policy.instances_user_has_any_permission_for(request.user, ["view", "change"])
+        return queryset.filter(pk__in=allowed.values("pk"))
+
+
 class InstancePermissionMixin:
     """For a snippet edit view: Wagtail's generic edit view checks the model permission only, so
     ask the policy about this object before anything (wagtail-localize's editor included) runs."""

@@ -7,13 +7,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from participation.core.permissions import InstancePermissionMixin, LocaleLimitedViewSetMixin
 
 from .models import Poll, Vote
 
 
-class PollViewSet(SnippetViewSet):
+class PollEditView(InstancePermissionMixin, EditView):
+    pass
+
+
+class PollViewSet(LocaleLimitedViewSetMixin, SnippetViewSet):
+    """Partners' translators translate their language's copy of a poll."""
+
     model = Poll
+    edit_view_class = PollEditView
     icon = "list-ul"
     menu_label = _("Polls")
     menu_order = 260
@@ -37,7 +46,7 @@ class PollViewSet(SnippetViewSet):
             .annotate(n=Count("pk"))
             .values("n")
         )
-        return Poll.objects.select_related("locale").annotate(vote_count=Coalesce(Subquery(votes), 0))
+        return super().get_queryset(request).select_related("locale").annotate(vote_count=Coalesce(Subquery(votes), 0))
 
 
 register_snippet(PollViewSet)

@@ -6,3 +6,8 @@ class QuestionnairesConfig(AppConfig):
     name = "participation.questionnaires"
     label = "participation_questionnaires"
     verbose_name = _("Questionnaires")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -60,10 +60,34 @@ class Questionnaire(TranslatedTree, ClusterableModel):
     opens_at = models.DateTimeField(_("opens at"), null=True, blank=True)
     closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
 
+    POOLED, MEAN_OF_COUNTRIES = "pooled", "countries"
+    GLOBAL_FIGURES = [
+        (POOLED, _("Pooled: every respondent counts the same")),
+        (MEAN_OF_COUNTRIES, _("Mean of countries: every country counts the same")),
+    ]
+    results_published = models.BooleanField(
+        _("results published"), default=False,
+        help_text=_("Show the results on results pages, in the API, the open data and the report."),
+    )  # fmt: skip
+    global_figure = models.CharField(_("global figure"), max_length=10, choices=GLOBAL_FIGURES, default=POOLED)
+    # Raised with every batch written: cached tallies are keyed by it (results.py).
+    results_version = models.PositiveIntegerField(default=0, editable=False)
+    method = models.TextField(
+        _("method"), blank=True,
+        help_text=_("How participants were selected and how the dialogue ran, for the results page and the report."),
+    )  # fmt: skip
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("intro"),
+        TranslatableField("method"),
+        *(SynchronizedField(name) for name in ("dialogue", "session", "opens_at", "closes_at", "results_published", "global_figure")),
+        TranslatableField("sections"),
+    ]
+
     class Meta(TranslatedTree.Meta):
         verbose_name = _("questionnaire")
         verbose_name_plural = _("questionnaires")
-        permissions = [("enter_paper_responses", _("Can enter paper questionnaires"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(opens_at__isnull=True) | Q(closes_at__isnull=True) | Q(closes_at__gt=models.F("opens_at")),
@@ -272,10 +296,55 @@ class Answer(models.Model):
     value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     text = models.TextField(blank=True)
 
+    # Free text is published only once a moderator has read it (it may name someone).
+    PENDING, PUBLISHED, WITHHELD = "pending", "published", "withheld"
+    TEXT_STATUSES = [(PENDING, _("Waiting for moderation")), (PUBLISHED, _("Published")), (WITHHELD, _("Withheld"))]
+    text_status = models.CharField(_("moderation"), max_length=10, choices=TEXT_STATUSES, default=PENDING)
+
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
-        indexes = [models.Index(fields=["question", "option_key"], name="questionnaires_answer_option")]
+        indexes = [
+            models.Index(fields=["question", "option_key"], name="questionnaires_answer_option"),
+            models.Index(fields=["question", "text_status"], name="questionnaires_answer_text", condition=~Q(text="")),
+        ]
+
+
+class Tally(models.Model):
+    """Counts of responses and answers per breakdown, added to by every batch written, so results
+    read a few thousand rows instead of counting millions of answers. A breakdown is (country,
+    language, session date): what a response itself keeps, so a tally tells nothing a response
+    doesn't.
+
+    Rows, per questionnaire and breakdown:
+    - question empty: respondents (`paper`: how many of them were paper entries);
+    - option and value empty: respondents who answered the question (for a number, with the sum
+      of their numbers and of their squares: mean and spread without a row per number given);
+    - option (single, multiple), option and value (matrix row and point, ranking option and rank),
+      or value (scale point): how many answered so."""
+
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="tallies")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, null=True, blank=True, related_name="tallies")
+    country = models.CharField(max_length=2, blank=True)
+    language = models.CharField(max_length=12)
+    session_date = models.DateField(null=True, blank=True)
+    option_key = models.UUIDField(null=True, blank=True)
+    value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    count = models.PositiveIntegerField(default=0)
+    paper = models.PositiveIntegerField(default=0)
+    total = models.DecimalField(max_digits=36, decimal_places=8, null=True, blank=True)
+    squares = models.DecimalField(max_digits=36, decimal_places=8, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tally")
+        verbose_name_plural = _("tallies")
+        indexes = [models.Index(fields=["questionnaire", "question"], name="questionnaires_tally")]
+
+    KEY = ("question_id", "country", "language", "session_date", "option_key", "value")
+
+    @property
+    def key(self):
+        return tuple(getattr(self, name) for name in self.KEY)
 
 
 class Draft(models.Model):
@@ -290,3 +359,37 @@ class Draft(models.Model):
         verbose_name = _("draft")
         verbose_name_plural = _("drafts")
         constraints = [models.UniqueConstraint(fields=["user", "questionnaire"], name="questionnaires_one_draft_per_person")]
+
+
+def _report_path(report, filename):
+    return f"questionnaire-{report.questionnaire_id}/{filename}"
+
+
+def _reports_storage():
+    from .conf import reports_storage
+
+    return reports_storage()
+
+
+class Report(models.Model):
+    """The printable results report of a questionnaire in one language, built in the background
+    (tasks.build_report); served only through questionnaires:report, with the results' checks."""
+
+    PENDING, BUILDING, DONE, FAILED = "pending", "building", "done", "failed"
+    STATUSES = [(PENDING, _("Waiting to be built")), (BUILDING, _("Being built")), (DONE, _("Built")), (FAILED, _("Failed"))]
+
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="reports", verbose_name=_("questionnaire"))
+    language = models.CharField(_("language"), max_length=12)
+    html = models.FileField(_("HTML file"), upload_to=_report_path, storage=_reports_storage, blank=True)
+    pdf = models.FileField(_("PDF file"), upload_to=_report_path, storage=_reports_storage, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=PENDING)
+    built_at = models.DateTimeField(_("built at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [models.UniqueConstraint(fields=["questionnaire", "language"], name="questionnaires_one_report_per_language")]
+
+    def __str__(self):
+        return f"{self.questionnaire} ({self.language})"

@@ -1,13 +1,13 @@
 """Who may answer a questionnaire or enter paper questionnaires, and why not
 (participation.core.rules). A questionnaire restricted to a session is for that session's
-confirmed participants; paper entries are for facilitators (the "enter paper responses"
-permission) while the questionnaire is open."""
+confirmed participants; paper entries are for the facilitators of focus groups of its dialogue
+(of its session, if it has one) while the questionnaire is open."""
 
 import rules
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from participation.core.rules import SIGN_IN, Rulebook, is_not_blocked, is_participant
+from participation.core.rules import SIGN_IN, Rulebook, is_moderator, is_not_blocked, is_participant
 
 
 @rules.predicate
@@ -30,9 +30,21 @@ def in_the_session(user, questionnaire):
     return Registration.objects.filter(session_id=questionnaire.session_id, user=user, status=Registration.CONFIRMED).exists()
 
 
+def facilitated_groups(user, questionnaire):
+    """The focus groups whose paper questionnaires `user` may type in for `questionnaire`."""
+    from participation.focusgroups.models import FocusGroup
+
+    if user is None or not user.is_authenticated or questionnaire is None:
+        return FocusGroup.objects.none()
+    groups = FocusGroup.objects.filter(facilitator=user, session__page__path__startswith=questionnaire.dialogue.path)
+    if questionnaire.session_id:
+        groups = groups.filter(session_id=questionnaire.session_id)
+    return groups.select_related("session__page").order_by("session__starts_at", "number")
+
+
 @rules.predicate
-def is_facilitator(user):
-    return bool(user is not None and user.is_authenticated and user.has_perm("participation_questionnaires.enter_paper_responses"))
+def is_facilitator(user, questionnaire):
+    return facilitated_groups(user, questionnaire).exists()
 
 
 NOT_OPEN = _("This questionnaire is not open yet.")
@@ -52,6 +64,8 @@ CHECKS = {
         (has_opened, NOT_OPEN),
         (not_closed, CLOSED),
     ],
+    # Free text may name someone: moderators read it before it is published.
+    "moderate_texts": [(is_participant, SIGN_IN), (is_moderator, _("Only moderators can do this."))],
 }
 
 RULES = Rulebook("participation_questionnaires", CHECKS)

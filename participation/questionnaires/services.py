@@ -14,20 +14,23 @@ and 2 would share one."""
 
 import random
 import uuid
+from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q, Sum
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from participation.core.rules import Refused
+from participation.core.signals import public_content_changed
 from participation.core.visibility import viewer_for
 
 from .answers import Form
 from .conf import mix_batch
-from .models import Answer, Draft, PendingSubmission, Receipt, Response
-from .rules import RULES
+from .models import Answer, Draft, PendingSubmission, Question, Questionnaire, Receipt, Response, Tally
+from .rules import RULES, facilitated_groups
 from .tasks import flush_pool
 
 _shuffle = random.SystemRandom().shuffle
@@ -90,15 +93,22 @@ def submit(user, questionnaire, raw, viewer=None):
         raise
 
 
-def enter_paper(user, questionnaire, raw, session=None, viewer=None):
-    """A facilitator types in one paper questionnaire of their group: counted like any other
-    response (is_paper), linked to nobody, no receipt."""
+def enter_paper(user, questionnaire, raw, group=None, viewer=None):
+    """A facilitator types in one paper questionnaire of their focus group: counted like any other
+    response (is_paper), with the country and date of the group's session, linked to nobody, no
+    receipt. `group` may be left out by someone who facilitates one group only."""
     canonical = questionnaire.canonical
     _visible(user, canonical, viewer)
     RULES.check(user, "enter_paper", canonical, error=QuestionnaireError)
+    groups = facilitated_groups(user, canonical)
+    if group is not None:
+        group = groups.filter(pk=group.pk).first()
+    elif len(groups[:2]) == 1:
+        group = groups.first()
+    if group is None:
+        raise QuestionnaireError(_("Choose the group whose paper questionnaires you are typing in."), 400)
     rows = _checked_rows(questionnaire, raw)
-    session = session or canonical.session
-    _pool(canonical, rows, country=_country_of(session), session_date=_date_of(session), is_paper=True)
+    _pool(canonical, rows, country=_country_of(group.session), session_date=_date_of(group.session), is_paper=True)
 
 
 def _checked_rows(questionnaire, raw):
@@ -153,6 +163,8 @@ def flush(questionnaire_id, k=None):
     Rows locked by a concurrent flush are skipped, so two flushes never write one twice."""
     k = k or mix_batch()
     with transaction.atomic():
+        # One flush at a time per questionnaire, so tallies add up exactly.
+        Questionnaire.objects.select_for_update().filter(pk=questionnaire_id).exists()
         pending = list(PendingSubmission.objects.select_for_update(skip_locked=True).filter(questionnaire_id=questionnaire_id))
         if len(pending) < k:
             return 0
@@ -164,8 +176,94 @@ def flush(questionnaire_id, k=None):
             answers.extend(_answer(response, row) for row in submission.payload["answers"])
         Response.objects.bulk_create(responses)
         Answer.objects.bulk_create(answers, batch_size=1000)
+        _add_to_tallies(questionnaire_id, responses, answers)
+        Questionnaire.objects.filter(pk=questionnaire_id).update(results_version=F("results_version") + 1)
         PendingSubmission.objects.filter(pk__in=[submission.pk for submission in pending]).delete()
+        # Results shown on cached pages changed.
+        public_content_changed.send(sender=Response)
     return len(responses)
+
+
+def _tally_counts(responses, answers, numbers):
+    """What a batch adds to each Tally key (see Tally for the rows): {key: [count, paper, total,
+    squares]}. `numbers`: the ids of number questions."""
+    counts = defaultdict(lambda: [0, 0, None, None])
+    breakdown = {}
+    for response in responses:
+        breakdown[response.pk] = (response.country, response.language, response.session_date)
+        added = counts[(None, *breakdown[response.pk], None, None)]
+        added[0] += 1
+        added[1] += response.is_paper
+    for answer in answers:
+        where = breakdown[answer.response_id]
+        if answer.question_id in numbers:
+            added = counts[(answer.question_id, *where, None, None)]
+            added[2] = (added[2] or 0) + answer.value
+            added[3] = (added[3] or 0) + answer.value * answer.value
+        elif answer.option_key is not None or answer.value is not None:
+            counts[(answer.question_id, *where, answer.option_key, answer.value)][0] += 1
+    for response_id, question_id in {(answer.response_id, answer.question_id) for answer in answers}:
+        counts[(question_id, *breakdown[response_id], None, None)][0] += 1
+    return counts
+
+
+def _add_to_tallies(questionnaire_id, responses, answers):
+    numbers = set(Question.objects.filter(pk__in={answer.question_id for answer in answers}, kind=Question.NUMBER).values_list("pk", flat=True))
+    counts = _tally_counts(responses, answers, numbers)
+    existing = Q()
+    for country, language, session_date in {key[1:4] for key in counts}:
+        existing |= Q(country=country, language=language, session_date=session_date)
+    rows = {row.key: row for row in Tally.objects.filter(existing, questionnaire_id=questionnaire_id)}
+    changed, new = [], []
+    for key, (count, paper, total, squares) in counts.items():
+        row = rows.get(key)
+        if row is None:
+            new.append(Tally(questionnaire_id=questionnaire_id, count=count, paper=paper, total=total, squares=squares, **dict(zip(Tally.KEY, key))))
+        else:
+            row.count += count
+            row.paper += paper
+            if total is not None:
+                row.total = (row.total or 0) + total
+                row.squares = (row.squares or 0) + squares
+            changed.append(row)
+    Tally.objects.bulk_update(changed, ["count", "paper", "total", "squares"], batch_size=1000)
+    Tally.objects.bulk_create(new, batch_size=1000)
+
+
+def rebuild_tallies(questionnaire_id):
+    """Count a questionnaire's tallies again from its responses, in SQL (after a bulk import, or
+    to check the running counts)."""
+    breakdown = ("response__country", "response__language", "response__session_date")
+    responses = Response.objects.filter(questionnaire_id=questionnaire_id)
+    answers = Answer.objects.filter(response__questionnaire_id=questionnaire_id)
+    tallies = [
+        Tally(question=None, country=country, language=language, session_date=session_date, count=n, paper=paper)
+        for country, language, session_date, n, paper in responses.values_list("country", "language", "session_date")
+        .annotate(n=Count("pk"), paper=Count("pk", filter=Q(is_paper=True)))
+        .order_by()
+    ]
+    number = Q(question__kind=Question.NUMBER)
+    tallies += [
+        Tally(question_id=question, country=country, language=language, session_date=session_date, count=n, total=total, squares=squares)
+        for question, country, language, session_date, n, total, squares in answers.values_list("question_id", *breakdown)
+        .annotate(n=Count("response_id", distinct=True), total=Sum("value", filter=number), squares=Sum(F("value") * F("value"), filter=number))
+        .order_by()
+    ]
+    tallies += [
+        Tally(question_id=row[0], **dict(zip(Tally.KEY[1:], row[1:-1])), count=row[-1])
+        for row in answers.exclude(option_key__isnull=True, value__isnull=True).exclude(number)
+        .values_list("question_id", *breakdown, "option_key", "value")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ]
+    with transaction.atomic():
+        Questionnaire.objects.select_for_update().filter(pk=questionnaire_id).exists()
+        Tally.objects.filter(questionnaire_id=questionnaire_id).delete()
+        for tally in tallies:
+            tally.questionnaire_id = questionnaire_id
+        Tally.objects.bulk_create(tallies, batch_size=2000)
+        Questionnaire.objects.filter(pk=questionnaire_id).update(results_version=F("results_version") + 1)
+        public_content_changed.send(sender=Tally)
 
 
 def _response(questionnaire_id, payload):
@@ -189,3 +287,22 @@ def _answer(response, row):
         value=Decimal(value) if value is not None else None,
         text=text,
     )
+
+
+def moderate_texts(user, questionnaire, answer_ids, status):
+    """Publish or withhold free-text answers of `questionnaire`; returns how many changed.
+    Ids of other questionnaires' answers, or of answers without text, are ignored."""
+    RULES.check(user, "moderate_texts", questionnaire, error=QuestionnaireError)
+    if status not in (Answer.PUBLISHED, Answer.WITHHELD):
+        raise QuestionnaireError(_("Choose to publish or to withhold."), 400)
+    return (
+        text_answers(questionnaire.canonical)
+        .filter(pk__in=answer_ids)
+        .exclude(text_status=status)
+        .update(text_status=status)
+    )
+
+
+def text_answers(questionnaire):
+    """The free-text answers given to `questionnaire` (default-locale version)."""
+    return Answer.objects.filter(response__questionnaire=questionnaire).exclude(text="")

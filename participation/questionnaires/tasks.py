@@ -7,3 +7,14 @@ def flush_pool(questionnaire_id):
     from .services import flush
 
     flush(questionnaire_id)
+
+
+@task()
+def build_report(questionnaire_id, language):
+    """Build the questionnaire's printable report in one language (report.py)."""
+    from .models import Questionnaire
+    from .report import build
+
+    questionnaire = Questionnaire.objects.filter(pk=questionnaire_id).first()
+    if questionnaire is not None:
+        build(questionnaire, language)

@@ -8,4 +8,5 @@ app_name = "questionnaires"
 urlpatterns = [
     path("questionnaires/<int:questionnaire_id>/", views.answer, name="answer"),
     path("questionnaires/<int:questionnaire_id>/paper/", views.paper, name="paper"),
+    path("questionnaires/<int:questionnaire_id>/report/<slug:language>.<slug:extension>", views.report, name="report"),
 ]

@@ -7,9 +7,10 @@ transactions of their own (services.py)."""
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
@@ -20,8 +21,8 @@ from participation.core.visibility import viewer_of
 from . import services
 from .answers import Form
 from .forms import answers_from_post, fields
-from .models import Questionnaire, Receipt
-from .rules import denial
+from .models import Questionnaire, Receipt, Report
+from .rules import denial, facilitated_groups
 
 
 def questionnaire_or_404(request, questionnaire_id):
@@ -123,26 +124,51 @@ def _page(request, questionnaire, template, context, status=200):
 @transaction.non_atomic_requests
 @require_http_methods(["GET", "POST"])
 def paper(request, questionnaire_id):
-    """A facilitator types in one paper questionnaire: every section on one page."""
+    """A facilitator types in one paper questionnaire of their group: every section on one page."""
     questionnaire = questionnaire_or_404(request, questionnaire_id)
     if not request.user.is_authenticated:
         return sign_in_first(request)
     reason = denial(request.user, "enter_paper", questionnaire)
     if reason:
         return refused(request, reason, 403)
+    groups = list(facilitated_groups(request.user, questionnaire))
+    chosen = request.POST.get("group") or request.GET.get("group") or (str(groups[0].pk) if len(groups) == 1 else "")
+    group = next((group for group in groups if str(group.pk) == chosen), None)
     form = Form(in_active_language(questionnaire))
     raw, errors, status = {}, {}, 200
     if request.method == "POST":
         raw = answers_from_post(form.questions, request.POST)
         try:
-            services.enter_paper(request.user, form.questionnaire, raw, viewer=viewer_of(request))
+            services.enter_paper(request.user, form.questionnaire, raw, group=group, viewer=viewer_of(request))
         except services.InvalidAnswers as error:
             errors, status = error.errors, 400
         except services.QuestionnaireError as error:
-            return refused(request, error.message, error.status)
+            if group is not None or error.status != 400:
+                return refused(request, error.message, error.status)
+            errors, status = {"": error.message}, 400  # no group chosen: say so above the typed answers
         else:
             messages.success(request, _("The paper questionnaire is recorded. You can type in the next one."))
-            return HttpResponseRedirect(reverse("questionnaires:paper", args=[questionnaire.pk]))
+            return HttpResponseRedirect(f"{reverse('questionnaires:paper', args=[questionnaire.pk])}?group={group.pk}")
     sections = [(section, fields(section.questions, raw, errors)) for section in form.sections]
-    context = {"form": form, "sections": sections, "errors": errors, "form_error": errors.get("")}
+    context = {"form": form, "sections": sections, "errors": errors, "form_error": errors.get(""), "groups": groups, "group": group}
     return _page(request, questionnaire, "questionnaires/paper.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD"])
+def report(request, questionnaire_id, language, extension):
+    """A built report, under the results page's own checks: the dialogue visible to this person
+    and the results published; 404 otherwise."""
+    questionnaire = questionnaire_or_404(request, questionnaire_id)
+    found = Report.objects.filter(questionnaire=questionnaire, language=language, status=Report.DONE).first()
+    if extension not in ("pdf", "html") or not questionnaire.results_published or found is None:
+        raise Http404(_("There is no such report."))
+    document = found.pdf if extension == "pdf" else found.html
+    if not document:
+        raise Http404(_("There is no such report."))
+    kind = "application/pdf" if extension == "pdf" else "text/html; charset=utf-8"
+    name = f"{slugify(questionnaire.title) or 'report'}-{language}.{extension}"
+    response = FileResponse(document.open("rb"), content_type=kind, as_attachment=extension == "pdf", filename=name)
+    # The HTML report is a document of its own with its print styles inline (it runs no script):
+    # django-csp, where the host uses it, reads this as csp_update does; nothing else does.
+    response._csp_update = {"style-src": ["'self'", "'unsafe-inline'"]}
+    return response

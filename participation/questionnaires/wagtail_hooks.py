@@ -1,14 +1,22 @@
 """The admin side: editors build a questionnaire as one snippet, sections, questions and options
 nested inline; translators translate it with wagtail-localize like a page."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.panels.base import get_form_for_model
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from participation.core.permissions import InstancePermissionMixin, LocaleLimitedViewSetMixin
+
+from . import admin_views
 from .models import Option, Question, Questionnaire
+from .rules import can
 
 
 class QuestionForm(WagtailAdminModelForm):
@@ -53,8 +61,15 @@ SECTION_PANELS = [
 ]
 
 
-class QuestionnaireViewSet(SnippetViewSet):
+class QuestionnaireEditView(InstancePermissionMixin, EditView):
+    pass
+
+
+class QuestionnaireViewSet(LocaleLimitedViewSetMixin, SnippetViewSet):
+    """Editors build questionnaires; partners' translators translate their language's copy."""
+
     model = Questionnaire
+    edit_view_class = QuestionnaireEditView
     icon = "form"
     menu_label = _("Questionnaires")
     menu_order = 270
@@ -66,11 +81,40 @@ class QuestionnaireViewSet(SnippetViewSet):
         FieldPanel("dialogue"),
         FieldPanel("session"),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        MultiFieldPanel(
+            [FieldPanel("results_published"), FieldPanel("global_figure"), FieldPanel("method")], heading=_("Results"),
+        ),
         MultiFieldPanel([InlinePanel("sections", label=_("Section"), panels=SECTION_PANELS)], heading=_("Sections")),
     ]
 
     def get_queryset(self, request):
-        return Questionnaire.objects.select_related("dialogue", "locale")
+        return super().get_queryset(request).select_related("dialogue", "locale")
 
 
 register_snippet(QuestionnaireViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    # Wagtail wraps these in its admin-access check; the views check who may use them.
+    return [
+        path("questionnaires/texts/", admin_views.QuestionnairesView.as_view(), name="questionnaires_texts"),
+        path("questionnaires/texts/<int:questionnaire_id>/", admin_views.TextsView.as_view(), name="questionnaires_texts_of"),
+        path("questionnaires/<int:questionnaire_id>/report/", admin_views.ReportView.as_view(), name="questionnaire_report"),
+    ]
+
+
+class TextsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can(request.user, "moderate_texts")
+
+
+@hooks.register("register_admin_menu_item")
+def register_text_moderation_menu_item():
+    return TextsMenuItem(_("Free-text answers"), reverse("questionnaires_texts"), name="questionnaire-texts", icon_name="form", order=355)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def report_button(snippet, user, next_url=None):
+    if isinstance(snippet, Questionnaire) and admin_views.builds_reports(user, snippet):
+        yield Button(_("Build the report"), url=reverse("questionnaire_report", args=[snippet.pk]), icon_name="doc-full", priority=60)

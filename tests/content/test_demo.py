@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Revision
 
 from content.demo import data
+from content.demo import questionnaire as questionnaire_data
 from content.demo.build import build
 from content.demo.translations import ar, es, fr, uk
 from content.models import (
@@ -32,7 +33,9 @@ from content.models import (
 )
 from participation.events.queries import sessions_for
 from participation.events.models import Session
+from participation.polls.models import Poll, Vote
 from participation.proposals.models import Proposal, Support
+from participation.questionnaires.models import Answer, Questionnaire, Response
 from tests.conftest import DEMO_PASSWORD
 from tests.factories import client_for, make_person
 
@@ -66,6 +69,11 @@ def snapshot():
         "themes": EventTheme.objects.count(),
         "series": EventSeries.objects.count(),
         "outside events": OutsideEvent.objects.count(),
+        "questionnaires": Questionnaire.objects.count(),
+        "responses": Response.objects.count(),
+        "answers": Answer.objects.count(),
+        "polls": Poll.objects.count(),
+        "votes": Vote.objects.count(),
     }
 
 
@@ -251,3 +259,78 @@ def test_every_gathering_page_of_the_demo_opens_in_every_language(client):
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         assert escape(page.title) in response.content.decode()
+
+
+# --- The questionnaire and the quick poll -------------------------------------------------------
+
+
+def demo_questionnaire():
+    from participation.questionnaires.models import Questionnaire
+
+    return Questionnaire.objects.get(title=questionnaire_data.TITLE, locale__language_code="en")
+
+
+def test_the_dialogue_has_a_questionnaire_of_every_type_with_published_results():
+    from participation.questionnaires.models import Question
+    from participation.questionnaires.results import results
+
+    questionnaire = demo_questionnaire()
+    assert questionnaire.dialogue.specific == DialoguePage.objects.get(locale__language_code="en")
+    assert questionnaire.results_published and questionnaire.is_open()
+    questions = list(questionnaire.questions())
+    assert 18 <= len(questions) <= 22
+    assert {question.kind for question in questions} == {kind for kind, _label in Question.KINDS}
+    assert any(question.show_if_option_id for question in questions)
+    assert any(question.kind == Question.MULTIPLE and question.max_choices for question in questions)
+    assert all(question.min_label and question.max_label for question in questions if question.kind == Question.SCALE)
+    found = results(questionnaire)
+    assert found.n >= 300 and len(found.countries) >= 6 and len(found.choices["languages"]) >= 4
+    assert len(found.choices["dates"]) == 2 and found.paper > 0
+    assert all(item.overall is not None for item in found.questions)
+
+
+def test_the_questionnaire_is_translated_into_every_language():
+    questionnaire = demo_questionnaire()
+    for code, module in {"fr": fr, "es": es, "uk": uk, "ar": ar}.items():
+        translated = questionnaire.get_translation(Locale.objects.get(language_code=code))
+        assert translated.title == module.TRANSLATIONS[questionnaire.title]
+        texts = [question.text for question in translated.questions()]
+        assert texts == [module.TRANSLATIONS[question.text] for question in questionnaire.questions()]
+        assert not any(text.startswith("[") for text in texts)
+
+
+def test_the_results_page_and_the_report_are_there_in_every_language(client):
+    from content.models import ResultsPage
+    from participation.questionnaires.models import Report
+
+    questionnaire = demo_questionnaire()
+    pages = {page.locale.language_code: page for page in ResultsPage.objects.live().select_related("locale")}
+    assert sorted(pages) == ["ar", "en", "es", "fr", "uk"]
+    for code, page in pages.items():
+        assert page.questionnaire.canonical == questionnaire
+        body = client.get(page.url).content.decode()
+        assert 'class="results-table' in body and f"/questionnaires/{questionnaire.pk}/report/{code}.pdf" in body
+    assert pages["uk"].slug != pages["en"].slug  # a slug in the page's own language
+    reports = Report.objects.filter(questionnaire=questionnaire)
+    assert sorted(reports.values_list("language", "status")) == [(code, Report.DONE) for code in ("ar", "en", "es", "fr", "uk")]
+    assert all(report.pdf.open("rb").read(5) == b"%PDF-" for report in reports)
+
+
+def test_some_free_text_answers_are_published_and_some_wait():
+    from participation.questionnaires.models import Answer
+
+    statuses = set(Answer.objects.filter(response__questionnaire=demo_questionnaire()).exclude(text="").values_list("text_status", flat=True))
+    assert statuses == {Answer.PUBLISHED, Answer.PENDING}
+
+
+def test_a_briefing_has_a_quick_poll_with_votes_in_every_language(client):
+    from participation.polls.models import Vote
+
+    for language in ("en", "fr", "ar"):
+        briefing = TopicPage.objects.get(
+            locale__language_code=language, translation_key=TopicPage.objects.get(slug=questionnaire_data.POLL_TOPIC).translation_key
+        )
+        poll = next(block.value for block in briefing.body if block.block_type == "poll")
+        assert poll.locale.language_code == language
+        assert client.get(briefing.url).status_code == 200
+    assert Vote.objects.filter(poll__question=questionnaire_data.POLL_QUESTION).count() == len(questionnaire_data.POLL_VOTES)

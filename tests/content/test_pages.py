@@ -5,7 +5,7 @@ import datetime
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from content.models import CountryEditionPage, DialoguePage, DialoguePhase, HomePage, StandardPage, TopicPage
+from content.models import CountryEditionPage, DialoguePage, DialoguePhase, HomePage, ResultsPage, StandardPage, TopicPage
 
 
 class PageTreeRulesTest(WagtailPageTestCase):
@@ -15,8 +15,12 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
     def test_dialogue_only_under_home_and_holds_topics(self):
         self.assertAllowedParentPageTypes(DialoguePage, {HomePage})
-        self.assertAllowedSubpageTypes(DialoguePage, {TopicPage, CountryEditionPage})
+        self.assertAllowedSubpageTypes(DialoguePage, {TopicPage, CountryEditionPage, ResultsPage})
         self.assertCanNotCreateAt(StandardPage, DialoguePage)
+
+    def test_results_page_only_under_dialogue_and_has_no_children(self):
+        self.assertAllowedParentPageTypes(ResultsPage, {DialoguePage})
+        self.assertAllowedSubpageTypes(ResultsPage, set())
 
     def test_topic_only_under_dialogue_and_has_no_children(self):
         self.assertAllowedParentPageTypes(TopicPage, {DialoguePage})

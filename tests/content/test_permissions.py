@@ -50,3 +50,37 @@ def test_editor_can_edit_every_locale_and_submit_translations(editor_client, top
 def test_anonymous_visitors_are_sent_to_login(client, topic):
     response = client.get(edit_url(topic))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def french_copies(dialogue, locales):
+    """A questionnaire, a poll, an event theme and a series, each with its French translation."""
+    from content.models import EventSeries, EventTheme
+    from tests.factories import make_poll, make_questionnaire, translate_questionnaire
+
+    questionnaire = make_questionnaire(dialogue)
+    sources = [questionnaire, make_poll(), EventTheme.objects.create(name="Climate", slug="climate"), EventSeries.objects.create(name="Conversation hours")]
+    french = [translate_questionnaire(questionnaire, locales["fr"])]
+    for source in sources[1:]:
+        copy = source.copy_for_translation(locales["fr"])
+        copy.save()
+        french.append(copy)
+    return list(zip(sources, french))
+
+
+@pytest.mark.parametrize("index", range(4), ids=["questionnaire", "poll", "theme", "series"])
+def test_translator_changes_the_french_copy_of_a_snippet_and_nothing_else(translator_client, editor_client, dialogue, locales, index):
+    from django.urls import reverse
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    source, french = french_copies(dialogue, locales)[index]
+    user = translator_client.get("/admin/").wsgi_request.user
+    finder = AdminURLFinder(user)
+    assert translator_client.get(finder.get_edit_url(french)).status_code == 200
+    assert translator_client.get(finder.get_edit_url(source)).status_code in (302, 403)
+    listing = translator_client.get(reverse(type(source).snippet_viewset.get_url_name("list")))
+    assert listing.status_code == 200
+    listed = {item.pk for item in listing.context["object_list"]}
+    assert french.pk in listed and source.pk not in listed
+    # editors keep every language
+    editor = editor_client.get("/admin/").wsgi_request.user
+    assert editor_client.get(AdminURLFinder(editor).get_edit_url(source)).status_code == 200

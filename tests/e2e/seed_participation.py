@@ -17,6 +17,7 @@ from participation.accounts.models import Person
 from participation.comments.services import post_comment
 from participation.moderation import services as moderation
 from participation.proposals.services import create_proposal
+from tests.factories import add_responses, answers_for, make_questionnaire, make_results_page, translate_page
 
 password = os.environ["E2E_PASSWORD"]
 User = get_user_model()
@@ -48,6 +49,17 @@ to_report = post_comment(alice, french_topic, "You are all idiots and should shu
 to_hide = post_comment(carol, topic, "Buy cheap pills at spam dot example, best prices!!! (abusive comment to hide)")
 moderation.report(bob, to_hide, "spam", "Advertising.")
 
+# A questionnaire with published results, answered in three countries, and its results page in
+# English and Arabic (tests/e2e/test_questionnaire_accessibility.py).
+questionnaire = make_questionnaire(dialogue, title="After the dialogue", method="Participants were drawn by lot.")
+add_responses(questionnaire, answers_for(questionnaire, "Health", ["Privacy"], ["Laws", "Research"], {"Governments": 2, "Companies": 4}, 7, 34), 14, "FR", "fr")
+add_responses(questionnaire, answers_for(questionnaire, "Climate", ["Access", "Safety"], ["Research", "Laws", "Education"], {"Governments": 4}, 3, 61), 9, "EG", "ar")
+add_responses(questionnaire, answers_for(questionnaire, "Other", other="Water"), 6, "KE", "en")
+questionnaire.results_published = True
+questionnaire.save()
+results_page = make_results_page(dialogue, questionnaire, title="What the participants said")
+arabic_results = translate_page(results_page, Locale.objects.get(language_code="ar"))
+
 print(
     "E2E-SEED "
     + json.dumps(
@@ -58,6 +70,8 @@ print(
             "proposals": {key: proposal.pk for key, proposal in proposals.items()},
             "comments": {"to_report": to_report.pk, "to_hide": to_hide.pk},
             "citizens": {"alice": alice.email, "bob": bob.email, "carol": carol.email},
+            "questionnaire_id": questionnaire.pk,
+            "results_urls": {"en": results_page.get_url(), "ar": arabic_results.get_url()},
         }
     )
 )

@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -24,12 +25,16 @@ from participation.events.models import CalendarToken, Registration
 from participation.notifications.models import Follow
 from participation.polls.models import Vote
 from participation.proposals.models import Proposal, Support
+from participation.questionnaires.models import Answer, Report
 from tests.conftest import DEMO_PASSWORD
-from tests.factories import client_for, make_person, make_poll, make_questionnaire, make_session, place_poll
+from tests.factories import add_responses, answers_for, client_for, make_focus_group, make_person, make_poll, make_questionnaire, make_session, place_poll
 
 pytestmark = pytest.mark.django_db
 
 SECRETS = ("Secret-proposal-7Q", "Secret words on the topic 7Q", "Secret reply under the proposal 7Q", "Secret session 7Q")
+# The dialogue's questionnaire, its published results and a published free-text answer: public
+# surfaces show them only when the dialogue itself is public (not when only a topic is restricted).
+QUESTIONNAIRE_SECRETS = ("Secret questionnaire 7Q", "Secret answer 7Q")
 ROLES = ("anonymous", "citizen", "member", "editor")
 # Access details: the week-away session's link never comes out; the one due now only in the
 # registered person's own feed when they may see its page; another person's session never.
@@ -66,7 +71,14 @@ class World:
         # Another person's session on a public page: it is in no one's answer but theirs.
         self.authors = make_session(self.sibling, title=AUTHORS_SESSION, starts_at=timezone.now() + timedelta(minutes=5), join_url=AUTHORS_LINK)
         Registration.objects.create(session=self.authors, user=self.author, status=Registration.CONFIRMED)
-        self.questionnaire = make_questionnaire(dialogue)
+        self.questionnaire = make_questionnaire(dialogue, title=QUESTIONNAIRE_SECRETS[0], results_published=True)
+        add_responses(self.questionnaire, answers_for(self.questionnaire, "Other", other="Secret answer 7Q"), 5)
+        Answer.objects.filter(text="Secret answer 7Q").update(text_status=Answer.PUBLISHED)
+        self.groups = {}
+        Report.objects.create(
+            questionnaire=self.questionnaire, language="en", status=Report.DONE,
+            html=ContentFile(b"<p>report</p>", name="report-en.html"), pdf=ContentFile(b"%PDF-1.7", name="report-en.pdf"),
+        )  # fmt: skip
         self.poll = make_poll()
         place_poll(topic, self.poll)
 
@@ -97,6 +109,7 @@ class World:
             client = client_for(user)
         for session in (self.session, self.soon):
             Registration.objects.create(session=session, user=user, status=Registration.CONFIRMED)
+        self.groups[user.pk] = make_focus_group(self.session, user)  # they facilitate a group of the hidden session
         return client, user
 
 
@@ -134,6 +147,8 @@ READS = {
     "accounts:profile": _get(lambda w: f"/en/accounts/people/{w.author.participant.nickname}/"),
     "events:register": _get(lambda w: f"/en/gatherings/{w.topic.pk}/register/"),
     "events:mine": _get(lambda w: "/en/gatherings/mine/"),
+    "focusgroups:mine": _get(lambda w: "/en/focus-groups/"),
+    "focusgroups:group": lambda w, c, u: (c.get(f"/en/focus-groups/{w.groups[u.pk].pk if u else 0}/"), False),
     # Calendars: the public feeds are what anyone may see; a person's own feed, what they may.
     "calendars:site": _get(lambda w: "/calendar.ics"),
     "calendars:page": _get(lambda w: f"/calendar/pages/{w.dialogue.pk}.ics"),
@@ -145,6 +160,9 @@ READS = {
     "open_data:comments": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/comments.csv"),
     "open_data:counts": _get(lambda w: f"/en/open-data/dialogues/{w.dialogue.pk}/counts.csv"),
     "open_data:registrations": _get(lambda w: "/en/open-data/gatherings/registrations.csv"),
+    # A questionnaire's files: its published results, when anyone may see its dialogue.
+    "open_data:questionnaire_responses": _get(lambda w: f"/en/open-data/questionnaires/{w.questionnaire.pk}/responses.csv"),
+    "open_data:questionnaire_aggregates": _get(lambda w: f"/en/open-data/questionnaires/{w.questionnaire.pk}/aggregates.csv"),
     # A questionnaire belongs to the dialogue, so only the dialogue's restrictions hide it: these
     # check no error page here; tests/participation/questionnaires/test_answering.py checks the
     # 404s and that nothing is written under an unpublished, group-restricted or password-protected
@@ -153,6 +171,10 @@ READS = {
     "questionnaires:paper": _get(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/paper/"),
     "questionnaires:answer (submit)": _post(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/", lambda w: {"action": "submit", "step": "2"}, lambda w, u: False),
     "questionnaires:paper (submit)": _post(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/paper/", lambda w: {}, lambda w, u: False),
+    # The report follows the results page's checks (published results, visible dialogue):
+    # tests/participation/questionnaires/test_report.py checks its 404s for every restriction.
+    "questionnaires:report": _get(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/report/en.pdf"),
+    "questionnaires:report (HTML)": _get(lambda w: f"/en/questionnaires/{w.questionnaire.pk}/report/en.html"),
     # A reply form re-displayed (empty text) must not quote a comment of another page.
     "comments:new (reply form)": _post(
         lambda w: "/en/comments/new/",
@@ -160,7 +182,10 @@ READS = {
         lambda w, u: False,
     ),
 }
-SHOWS = {"proposals:list", "proposals:detail", "activity:activity", "activity:feed", "accounts:profile", "events:register", "calendars:person"}
+SHOWS = {
+    "proposals:list", "proposals:detail", "activity:activity", "activity:feed", "accounts:profile", "events:register", "calendars:person",
+    "focusgroups:mine", "focusgroups:group",
+}  # fmt: skip
 PUBLIC_ONLY = {name for name in READS if name.startswith(("open_data:", "calendars:site", "calendars:page"))}
 
 WRITES = {
@@ -233,13 +258,19 @@ EXEMPT = {
     "moderation_queue": "admin: moderators handle every report, whatever the page's restrictions",
     "moderation_history": "admin: moderators' log",
     "moderation_item": "admin: moderators handle every report, whatever the page's restrictions",
+    **dict.fromkeys(
+        ["questionnaires_texts", "questionnaires_texts_of"],
+        "admin: moderators read every questionnaire's free text before it is published, whatever the dialogue's "
+        "restrictions (tests/participation/questionnaires/test_text_moderation.py)",
+    ),
     "participation_statistics": "admin: editors' and moderators' statistics (tests/participation/activity)",
     "api:no_such_endpoint": "the API's JSON 404",
+    "questionnaire_report": "admin: editors build a questionnaire's report (the change-questionnaire permission)",
     "events:calendar_reset": "the person's own calendar address: a new secret, no page's participation",
     **dict.fromkeys(
-        ["events_organiser_pages", "events_organiser_export", "events_organiser_message"],
+        ["events_organiser_pages", "events_organiser_export", "events_organiser_message", "focusgroups_admin_page", "focusgroups_admin_rosters"],
         "admin: the organisers of a page (its Wagtail edit permission), drafts and private pages included "
-        "(tests/participation/events/test_organisers.py)",
+        "(tests/participation/events/test_organisers.py, tests/participation/focusgroups)",
     ),
 }
 
@@ -265,7 +296,7 @@ def api_reads(world):
     """Every API operation, its path filled in from the world (all are anonymous reads)."""
     values = {
         "dialogue_id": world.dialogue.pk, "proposal_id": world.proposal.pk, "page_id": world.topic.pk, "topic_id": world.topic.pk,
-        "event_id": world.topic.pk,
+        "event_id": world.topic.pk, "questionnaire_id": world.questionnaire.pk,
     }  # fmt: skip
     schema = Client().get("/api/v1/openapi.json").json()
     for path, methods in schema["paths"].items():
@@ -310,6 +341,10 @@ def test_visibility_matrix(scenario, dialogue, topic):
             never = [secret for secret in NEVER if secret in body]
             if never:
                 failures.append(f"{role} read {never} through {name}")
+            if scenario != "group-restricted topic" and name in PUBLIC_ONLY and any(secret in body for secret in QUESTIONNAIRE_SECRETS):
+                failures.append(f"{role} read the questionnaire through {name}")
+            if scenario == "group-restricted topic" and name == "open_data:questionnaire_responses" and QUESTIONNAIRE_SECRETS[1] not in body:
+                failures.append(f"{role}: a public dialogue's published answer is missing from {name}")
             if name == "calendars:person" and AUTHORS_SESSION in body:
                 failures.append(f"{role}'s own feed holds another person's session")
             if SOON_LINK in body and not (allowed and name == "calendars:person"):
@@ -327,6 +362,10 @@ def test_visibility_matrix(scenario, dialogue, topic):
             body = text_of(response)
             if any(secret in body for secret in (*SECRETS, *NEVER, SOON_LINK)):
                 failures.append(f"{role} read a secret through {name}")
+            if scenario != "group-restricted topic" and any(secret in body for secret in QUESTIONNAIRE_SECRETS):
+                failures.append(f"{role} read the questionnaire through {name}")
+            if scenario == "group-restricted topic" and name == "api GET /api/v1/questionnaires/" and QUESTIONNAIRE_SECRETS[0] not in body:
+                failures.append(f"{role}: a public dialogue's questionnaire is missing from {name}")
             if response.status_code >= 500:
                 failures.append(f"{role}: {name} answered {response.status_code}")
     assert failures == []

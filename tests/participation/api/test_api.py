@@ -43,6 +43,7 @@ def test_the_root_points_to_the_dialogues_the_schema_and_the_open_data(client):
     assert data == {
         "dialogues": "http://testserver/api/v1/dialogues",
         "events": "http://testserver/api/v1/events/",
+        "questionnaires": "http://testserver/api/v1/questionnaires/",
         "openapi": "http://testserver/api/v1/openapi.json",
         "open_data": "http://testserver/en/open-data/",
     }
@@ -60,6 +61,9 @@ def test_the_schema_is_openapi_3_and_there_is_no_swagger_page(client):
         "/api/v1/proposals/{proposal_id}/comments",
         "/api/v1/events/",
         "/api/v1/events/{event_id}/",
+        "/api/v1/questionnaires/",
+        "/api/v1/questionnaires/{questionnaire_id}/",
+        "/api/v1/questionnaires/{questionnaire_id}/results/",
     }
     assert all(set(operations) == {"get"} for operations in schema["paths"].values())
     # The Swagger UI would load scripts from a CDN: it is not served.

@@ -28,7 +28,7 @@ def question(text, kind, options=(), **fields):
 
 
 def test_an_editor_builds_a_questionnaire_with_nested_sections_questions_and_options(editor_client, dialogue):
-    data = {"title": "After the dialogue", "dialogue": dialogue.pk, "opens_at": "", "closes_at": ""}
+    data = {"title": "After the dialogue", "dialogue": dialogue.pk, "opens_at": "", "closes_at": "", "global_figure": "pooled"}
     data.update(
         formset(
             "sections",
@@ -48,7 +48,7 @@ def test_an_editor_builds_a_questionnaire_with_nested_sections_questions_and_opt
 
 
 def test_the_admin_form_explains_bad_input(editor_client, dialogue):
-    data = {"title": "Broken", "dialogue": dialogue.pk, "opens_at": "2027-10-10 10:00", "closes_at": "2027-10-10 09:00"}
+    data = {"title": "Broken", "dialogue": dialogue.pk, "opens_at": "2027-10-10 10:00", "closes_at": "2027-10-10 09:00", "global_figure": "pooled"}
     data.update(formset("sections", [{"title": "One", "questions": [question("Rate it", "scale", scale_min="5", scale_max="1")]}]))
     response = editor_client.post(reverse("wagtailsnippets_participation_questionnaires_questionnaire:add"), data)
     assert response.status_code == 200

@@ -161,3 +161,13 @@ def test_forty_people_submitting_at_once_are_all_stored_once(committed):
     assert len(written) + waiting[0][0] == len(people)  # none lost
     assert len({text for (text,) in written}) == len(written) >= len(people) - (K - 1)  # none doubled; under k held
     assert Receipt.objects.filter(questionnaire=questionnaire).count() == len(people)
+    # Batches flushed side by side still add up exactly in the tallies the results read.
+    tallied = rows(
+        """SELECT question_id, option_key::text, sum(count) FROM participation_questionnaires_tally
+           WHERE questionnaire_id = %s AND value IS NULL GROUP BY question_id, option_key""",
+        [questionnaire.pk],
+    )
+    single = questionnaire.asks[Question.SINGLE].pk
+    assert {(question, option): count for question, option, count in tallied if question in (None, single)} == {
+        (None, None): len(written), (single, None): len(written), (single, health): len(written),
+    }  # fmt: skip

@@ -4,12 +4,12 @@ paper questionnaires; a questionnaire of a dialogue the person may not see does 
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from participation.questionnaires.models import Draft, PendingSubmission, Question, Receipt
-from tests.factories import client_for, make_person, make_questionnaire, option_key
+from tests.factories import client_for, make_edition, make_focus_group, make_person, make_questionnaire, make_session, option_key
 
 pytestmark = pytest.mark.django_db
 
@@ -94,15 +94,23 @@ def test_scripts_get_json_errors(questionnaire, person):
     assert response.json()["errors"][str(questionnaire.asks[Question.NUMBER].translation_key)] == "Enter a number."
 
 
-def test_paper_entries_are_for_facilitators(questionnaire, person):
+def test_paper_entries_are_for_facilitators(questionnaire, person, dialogue):
     answers = {**first_step(questionnaire), **second_step(questionnaire)}
-    assert client_for(person).post(url(questionnaire, paper=True), answers).status_code == 403
-    person.user_permissions.add(Permission.objects.get(codename="enter_paper_responses"))
+    refusal = client_for(person).post(url(questionnaire, paper=True), answers)
+    assert refusal.status_code == 403 and "Only the group&#x27;s facilitator may enter paper questionnaires." in refusal.content.decode()
+    edition = make_edition(dialogue)
+    first, second = make_focus_group(make_session(edition), person), make_focus_group(make_session(edition), person)
     client = client_for(person)
     page = BeautifulSoup(client.get(url(questionnaire, paper=True)).content, "html.parser")
     assert len(page.select(".questionnaire-question")) == 8  # every section on one page
-    response = client.post(url(questionnaire, paper=True), answers)
-    assert response.status_code == 302
+    assert [option["value"] for option in page.select("#paper-group option")] == ["", str(first.pk), str(second.pk)]
+    unchosen = client.post(url(questionnaire, paper=True), answers)
+    assert unchosen.status_code == 400 and not PendingSubmission.objects.exists()
+    kept = BeautifulSoup(unchosen.content, "html.parser")
+    assert "Choose the group whose paper questionnaires you are typing in." in kept.get_text()
+    assert kept.select_one(f"[name='{name(questionnaire, 'number')}']")["value"] == answers[name(questionnaire, "number")]  # nothing typed is lost
+    response = client.post(url(questionnaire, paper=True), {**answers, "group": second.pk})
+    assert response.status_code == 302 and response["Location"].endswith(f"?group={second.pk}")
     assert PendingSubmission.objects.get().payload["is_paper"] is True and not Receipt.objects.exists()
 
 

@@ -2,16 +2,15 @@
 submission leaves a receipt apart from the answers, which wait in the mixing pool until at
 least k are written together."""
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.utils import timezone, translation
 
 from participation.events.models import Registration
 from participation.questionnaires import services
 from participation.questionnaires.models import Answer, Draft, PendingSubmission, Question, Receipt, Response
-from tests.factories import make_person, make_session, option_key
+from tests.factories import make_edition, make_event, make_events_index, make_focus_group, make_person, make_session, option_key
 
 pytestmark = pytest.mark.django_db
 
@@ -165,17 +164,32 @@ def test_a_session_questionnaire_is_for_its_confirmed_participants(questionnaire
     assert Receipt.objects.count() == 1
 
 
-def test_a_facilitator_enters_paper_questionnaires_counted_and_linked_to_nobody(questionnaire, people, k3):
+def test_a_facilitator_enters_paper_questionnaires_counted_and_linked_to_nobody(questionnaire, people, dialogue, k3):
     facilitator = make_person("facilitator")
     with pytest.raises(services.QuestionnaireError) as error:
         services.enter_paper(facilitator, questionnaire, good_answers(questionnaire))
     assert error.value.message == "Only the group's facilitator may enter paper questionnaires."
-    facilitator.user_permissions.add(Permission.objects.get(codename="enter_paper_responses"))
-    facilitator = type(facilitator).objects.get(pk=facilitator.pk)  # permissions are cached per instance
+    edition = make_edition(dialogue, country="KE", time_zone="Africa/Nairobi")
+    session = make_session(edition, starts_at=datetime(2026, 11, 28, 22, 0, tzinfo=UTC), time_zone="Africa/Nairobi")
+    group = make_focus_group(session, facilitator)
     for _ in range(k3):
         services.enter_paper(facilitator, questionnaire, good_answers(questionnaire))
-    assert Response.objects.filter(is_paper=True).count() == k3
+    assert list(Response.objects.filter(is_paper=True).values_list("country", "session_date").distinct()) == [("KE", date(2026, 11, 29))]
     assert not Receipt.objects.exists()  # a facilitator may enter many; nobody is marked as having answered
+    other = make_focus_group(make_session(edition), make_person("other-facilitator"))
+    with pytest.raises(services.QuestionnaireError) as error:
+        services.enter_paper(facilitator, questionnaire, good_answers(questionnaire), group=other)
+    assert error.value.message == "Choose the group whose paper questionnaires you are typing in."
+    assert group.pk != other.pk
+
+
+def test_facilitating_a_group_of_another_dialogue_gives_no_paper_entry(questionnaire, home):
+    facilitator = make_person("facilitator")
+    elsewhere = make_session(make_event(make_events_index(home)))
+    make_focus_group(elsewhere, facilitator)
+    with pytest.raises(services.QuestionnaireError) as error:
+        services.enter_paper(facilitator, questionnaire, good_answers(questionnaire))
+    assert error.value.message == "Only the group's facilitator may enter paper questionnaires."
 
 
 def test_a_draft_resumes_on_another_device_with_what_was_typed(questionnaire, people):

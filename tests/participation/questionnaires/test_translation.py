@@ -2,15 +2,12 @@
 identity in every language, so answers in French and in English count for the same option."""
 
 import pytest
-from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
-from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
-from wagtail_localize.strings import StringValue
 
 from participation.questionnaires import services
 from participation.questionnaires.models import Answer, Question
-from tests.factories import client_for, option_key
+from tests.factories import client_for, option_key, translate_questionnaire
 
 pytestmark = pytest.mark.django_db
 
@@ -18,17 +15,7 @@ FRENCH = {"Which topic matters most?": "Quel sujet compte le plus ?", "Health": 
 
 
 def translate_into_french(questionnaire, locales):
-    """What a partner does in wagtail-localize's editor, through its own models."""
-    source, _created = TranslationSource.get_or_create_from_instance(questionnaire)
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        text = segment.string.data
-        StringTranslation.objects.create(
-            translation_of=segment.string, locale=locales["fr"], context=segment.context,
-            data=StringValue.from_plaintext(FRENCH.get(text, f"[fr] {text}")).data,
-        )  # fmt: skip
-    with transaction.atomic():
-        translated, _created = source.create_or_update_translation(locales["fr"])
-    return translated
+    return translate_questionnaire(questionnaire, locales["fr"], FRENCH)
 
 
 def test_a_french_translation_keeps_every_option_identity(questionnaire, locales, dialogue):

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "participation.events",
     "participation.questionnaires",
     "participation.polls",
+    "participation.focusgroups",
     "participation.selection",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",

@@ -1,0 +1,252 @@
+"""Results as charts drawn on the server: SVG, no JavaScript, each followed in the page by a data
+table holding every number it shows (templates questionnaires/includes/results_question.html).
+
+Three kinds, all horizontal so long option labels get their own line:
+- `bars`: one bar per option or scale point (a question's global distribution);
+- `stacked`: per country one 100% bar split into the options (single choice, first choices of a
+  ranking); each option has a colour and a pattern, and a legend, so colour is not the only cue;
+- `dots`: per country (or matrix row) a dot at the mean with a line for the spread (scales,
+  numbers, matrix rows).
+Right to left (`rtl=True`) the drawing is mirrored: bars grow from the right, the axis runs right
+to left, labels anchor at the right. Colours are presentation attributes (the site's CSP allows no
+inline styles) and have at least 4.5:1 contrast with white, the text drawn on them."""
+
+import itertools
+from dataclasses import dataclass
+
+from django.utils import formats
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from .models import Question
+
+WIDTH = 380
+PAD = 4
+LABEL = 21  # a label line
+BAR = 18
+GAP = 10
+FONT = 15
+INK, MUTED, TRACK = "#1b1f24", "#4a5360", "#e3e8ee"
+# Dark enough for white text on them (>= 4.5:1) and distinct from each other.
+COLOURS = ["#0b5cad", "#a4161a", "#1d6b3a", "#6b3fa0", "#8a4b00", "#005f73", "#4a5360", "#9c1a6b"]
+# White marks drawn over the colour: the second cue besides colour.
+PATTERNS = [
+    "",
+    '<path d="M0 6 L6 0" stroke="#fff" stroke-width="1.5"/>',
+    '<circle cx="3" cy="3" r="1.2" fill="#fff"/>',
+    '<path d="M0 3 H6" stroke="#fff" stroke-width="1.5"/>',
+    '<path d="M3 0 V6" stroke="#fff" stroke-width="1.5"/>',
+    '<path d="M0 0 L6 6 M0 6 L6 0" stroke="#fff" stroke-width="1"/>',
+    '<path d="M0 0 L6 6" stroke="#fff" stroke-width="1.5"/>',
+    '<rect x="2" y="2" width="2" height="2" fill="#fff"/>',
+]
+_ids = itertools.count(1)
+
+
+def number(value, places=1):
+    """A number as the reader's language writes it."""
+    if value is None:
+        return "–"
+    if float(value).is_integer():
+        places = 0
+    return formats.number_format(round(float(value), places), places, use_l10n=True)
+
+
+def percent(value):
+    return _("%(percent)s%%") % {"percent": number(value)}
+
+
+@dataclass
+class Canvas:
+    """Coordinates from the start side: `x(offset)` is `offset` from the left, or from the right
+    when right to left."""
+
+    rtl: bool
+    width: int = WIDTH
+
+    def x(self, offset):
+        return self.width - offset if self.rtl else offset
+
+    def span(self, start, length):
+        """The x and width of a rectangle covering [start, start + length] from the start side."""
+        return (self.width - start - length, length) if self.rtl else (start, length)
+
+    def text(self, offset, y, content, fill=INK, weight="normal", size=FONT):
+        return (
+            f'<text x="{self.x(offset):.1f}" y="{y:.1f}" text-anchor="start" font-size="{size}" '
+            f'font-weight="{weight}" fill="{fill}">{escape(content)}</text>'
+        )
+
+    def rect(self, start, y, length, height, fill):
+        x, w = self.span(start, length)
+        return f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{height}" fill="{fill}"/>'
+
+
+def _svg(canvas, height, title, description, body, defs=""):
+    """The chart element: an image with a name and a description for screen readers."""
+    chart_id = f"chart-{next(_ids)}"
+    return mark_safe(
+        f'<svg class="results-chart" xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {canvas.width} {height:.0f}" '
+        f'width="100%" preserveAspectRatio="xMinYMin meet" direction="{"rtl" if canvas.rtl else "ltr"}" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" id="{chart_id}" font-family="DejaVu Sans, Noto Sans, sans-serif">'
+        f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>'
+        f"{defs.replace('PREFIX', chart_id)}{''.join(body).replace('PREFIX', chart_id)}</svg>"
+    )
+
+
+def bars(title, items, rtl=False):
+    """`items`: (label, count, percent). One bar per item, its count and percentage beside it."""
+    canvas = Canvas(rtl)
+    room = canvas.width - 2 * PAD - 120  # leaves space for "1,234 · 100%"
+    body, y = [], PAD
+    for label, count, share in items:
+        body.append(canvas.text(PAD, y + FONT, label))
+        y += LABEL
+        body.append(canvas.rect(PAD, y, room, BAR, TRACK))
+        length = room * (share or 0) / 100
+        body.append(canvas.rect(PAD, y, length, BAR, COLOURS[0]))
+        body.append(canvas.text(PAD + length + 6, y + FONT, _("%(count)s · %(percent)s") % {"count": number(count), "percent": percent(share)}))
+        y += BAR + GAP
+    description = _("Bar chart: the share of those who answered for each option. The table below gives the numbers.")
+    return _svg(canvas, y, title, description, body)
+
+
+def stacked(title, rows, legend, rtl=False):
+    """`rows`: (label, [percent per legend entry]); `legend`: option labels. Per row a bar of
+    100%, one segment per option in the legend's order, with its percentage when it fits."""
+    canvas = Canvas(rtl)
+    room = canvas.width - 2 * PAD
+    defs = "".join(
+        f'<pattern id="PREFIX-p{index}" width="6" height="6" patternUnits="userSpaceOnUse">'
+        f'<rect width="6" height="6" fill="{COLOURS[index % len(COLOURS)]}"/>{PATTERNS[index % len(PATTERNS)]}</pattern>'
+        for index in range(len(legend))
+    )
+    body, y = [], PAD
+    for label, shares in rows:
+        body.append(canvas.text(PAD, y + FONT, label))
+        y += LABEL
+        body.append(canvas.rect(PAD, y, room, BAR, TRACK))
+        start = PAD
+        for index, share in enumerate(shares):
+            length = room * (share or 0) / 100
+            if length <= 0:
+                continue
+            body.append(canvas.rect(start, y, length, BAR, f"url(#PREFIX-p{index})"))
+            if length >= 44:
+                # On a dark tile so the white figure keeps its contrast over the pattern.
+                body.append(canvas.rect(start + 2, y + 2, 40, BAR - 4, COLOURS[index % len(COLOURS)]))
+                body.append(canvas.text(start + 4, y + FONT, percent(share), fill="#fff", size=12))
+            start += length
+        y += BAR + GAP
+    y += 4
+    for index, label in enumerate(legend):
+        body.append(canvas.rect(PAD, y, 16, 16, f"url(#PREFIX-p{index})"))
+        body.append(canvas.text(PAD + 22, y + FONT, label))
+        y += LABEL + 4
+    description = _(
+        "Stacked bar chart: for each country, how those who answered divide between the options, in the order of the legend. The table below gives the numbers."
+    )
+    return _svg(canvas, y, title, description, body, defs)
+
+
+def dots(title, rows, low, high, rtl=False):
+    """`rows`: (label, mean, spread). A dot at the mean on an axis from `low` to `high`, a line
+    from mean - spread to mean + spread."""
+    canvas = Canvas(rtl)
+    room = canvas.width - 2 * PAD - 16
+    low, high = float(low), float(high)
+    if high <= low:
+        high = low + 1
+
+    def at(value):
+        return PAD + 8 + room * (min(max(float(value), low), high) - low) / (high - low)
+
+    body, y = [], PAD
+    for label, mean, spread in rows:
+        figure = _("mean %(mean)s, spread %(spread)s") % {"mean": number(mean, 2), "spread": number(spread, 2)}
+        body.append(canvas.text(PAD, y + FONT, f"{label}: {figure}" if mean is not None else f"{label}: –"))
+        y += LABEL
+        middle = y + BAR / 2
+        body.append(f'<line x1="{canvas.x(PAD):.1f}" x2="{canvas.x(PAD + room + 16):.1f}" y1="{middle:.1f}" y2="{middle:.1f}" stroke="{TRACK}" stroke-width="2"/>')
+        if mean is not None:
+            spread = spread or 0
+            body.append(
+                f'<line x1="{canvas.x(at(mean - spread)):.1f}" x2="{canvas.x(at(mean + spread)):.1f}" y1="{middle:.1f}" y2="{middle:.1f}" '
+                f'stroke="{COLOURS[0]}" stroke-width="4"/>'
+            )
+            body.append(f'<circle cx="{canvas.x(at(mean)):.1f}" cy="{middle:.1f}" r="6" fill="{COLOURS[1]}" stroke="#fff" stroke-width="1.5"/>')
+        y += BAR + GAP
+    # The axis: its ends and middle, labelled.
+    body.append(f'<line x1="{canvas.x(at(low)):.1f}" x2="{canvas.x(at(high)):.1f}" y1="{y:.1f}" y2="{y:.1f}" stroke="{MUTED}"/>')
+    for value in (low, (low + high) / 2, high):
+        x = canvas.x(at(value))
+        body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y:.1f}" y2="{y + 5:.1f}" stroke="{MUTED}"/>')
+        body.append(f'<text x="{x:.1f}" y="{y + 19:.1f}" text-anchor="middle" font-size="13" fill="{MUTED}">{escape(number(value, 1))}</text>')
+    description = _("Dot chart: a dot at each mean, a line for the spread (one standard deviation either side). The table below gives the numbers.")
+    return _svg(canvas, y + 24, title, description, body)
+
+
+# --- a question's charts -------------------------------------------------------------------------
+
+
+def question_charts(result, countries, rtl=False, scope=""):
+    """The charts of one QuestionResults: (global distribution, country comparison), either may
+    be None. `countries`: the Results' countries shown (code -> name comes from them)."""
+    if result.overall is None or result.is_text:
+        return None, None
+    names = {country.code: country.name for country in countries}
+    shown = [(names[code], result.by_country[code]) for code in names if code in result.by_country]
+    text = result.question.text
+    kind = result.kind
+    overall, comparison = None, None
+    if kind in (Question.SINGLE, Question.MULTIPLE, Question.SCALE, Question.RANKING):
+        overall = bars(text, [(share.label, share.count, share.percent) for share in result.overall.shares], rtl)
+    if kind == Question.MATRIX:
+        overall = dots(text, [(row.label, row.overall.mean, row.overall.spread) for row in result.rows], *_scale(result.question), rtl)
+    if kind == Question.NUMBER:
+        low, high = _number_range(result)
+        overall = dots(text, [(scope, result.overall.mean, result.overall.spread)], low, high, rtl)
+    if not shown:
+        return overall, None
+    heading = _("%(question)s: by country") % {"question": text}
+    if kind in (Question.SINGLE, Question.RANKING):
+        legend = [share.label for share in result.overall.shares]
+        comparison = stacked(heading, [(_country_label(name, figures), [share.percent for share in figures.shares]) for name, figures in shown], legend, rtl)
+    elif kind == Question.MULTIPLE:
+        items = [
+            (f"{name} · {share.label}", share.count, share.percent)
+            for name, figures in shown
+            for share in figures.shares
+        ]
+        comparison = bars(heading, items, rtl)
+    elif kind == Question.SCALE:
+        comparison = dots(heading, [(_country_label(name, figures), figures.mean, figures.spread) for name, figures in shown], *_scale(result.question), rtl)
+    elif kind == Question.NUMBER:
+        comparison = dots(heading, [(_country_label(name, figures), figures.mean, figures.spread) for name, figures in shown], *_number_range(result), rtl)
+    elif kind == Question.MATRIX:
+        rows = [
+            (f"{row.label} · {name}", row.by_country[code].mean, row.by_country[code].spread)
+            for row in result.rows
+            for code, name in names.items()
+            if code in row.by_country
+        ]
+        comparison = dots(heading, rows, *_scale(result.question), rtl)
+    return overall, comparison
+
+
+def _country_label(name, figures):
+    return _("%(country)s (n = %(n)s)") % {"country": name, "n": number(figures.answered)}
+
+
+def _scale(question):
+    return question.scale_min, question.scale_max
+
+
+def _number_range(result):
+    question = result.question
+    means = [f.mean for f in [result.overall, *result.by_country.values()] if f.mean is not None]
+    spreads = [f.spread or 0 for f in [result.overall, *result.by_country.values()] if f.mean is not None]
+    low = question.number_min if question.number_min is not None else min((m - s for m, s in zip(means, spreads)), default=0)
+    high = question.number_max if question.number_max is not None else max((m + s for m, s in zip(means, spreads)), default=1)
+    return low, high

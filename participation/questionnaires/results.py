@@ -1,0 +1,353 @@
+"""A questionnaire's results: per question, the global figure and each country's, from the
+tallies (never from single responses), with small breakdowns suppressed.
+
+Disclosure control (docs/privacy.md):
+- a breakdown (a country, or the whole of a filtered view) with fewer than MIN_GROUP respondents
+  is left out, and so is a question's figure for a country where fewer than MIN_GROUP answered it;
+- when what is left out adds up to between 1 and MIN_GROUP - 1 people, the global figure minus the
+  countries shown would give it away, so the next smallest countries are left out too
+  (secondary suppression) until the hidden remainder is 0 or at least MIN_GROUP.
+
+The global figure is either pooled (every respondent counts the same) or the mean of the
+countries shown (every country counts the same), as the questionnaire says; percentages of an
+option are of those who answered the question."""
+
+import hashlib
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from babel import Locale, UnknownLocaleError
+from django.core.cache import cache
+from django.db.models import Sum
+from django.utils import translation
+
+from .answers import Form
+from .models import Question, Questionnaire, Tally
+
+MIN_GROUP = 5
+CACHE_SECONDS = 24 * 3600
+
+
+@dataclass(frozen=True)
+class Filters:
+    countries: tuple = ()
+    session_date: date | None = None
+    language: str = ""
+
+    def apply(self, tallies):
+        if self.countries:
+            tallies = tallies.filter(country__in=self.countries)
+        if self.session_date:
+            tallies = tallies.filter(session_date=self.session_date)
+        if self.language:
+            tallies = tallies.filter(language=self.language)
+        return tallies
+
+    @property
+    def active(self):
+        return bool(self.countries or self.session_date or self.language)
+
+
+@dataclass
+class Share:
+    key: str  # option key, or the scale point as text
+    label: str
+    count: int
+    percent: float
+
+
+@dataclass
+class Figures:
+    """One breakdown of one question (or of a matrix row)."""
+
+    n: int  # respondents in the breakdown
+    answered: int
+    shares: list = field(default_factory=list)  # options, scale points, or first choices of a ranking
+    mean: float | None = None  # scale, number, matrix row; a ranking's option: mean rank
+    spread: float | None = None  # standard deviation
+    ranks: list = field(default_factory=list)  # ranking: (key, label, mean rank), best first
+
+    @property
+    def no_answer(self):
+        return self.n - self.answered
+
+
+@dataclass
+class Row:
+    """A matrix row: its own figures, globally and per country."""
+
+    key: str
+    label: str
+    overall: Figures
+    by_country: dict
+
+
+@dataclass
+class QuestionResults:
+    question: Question  # in the display language
+    key: str
+    overall: Figures | None  # None: suppressed
+    by_country: dict  # country code -> Figures; a country left out for this question is absent
+    rows: list = field(default_factory=list)  # matrix
+
+    @property
+    def kind(self):
+        return self.question.kind
+
+    @property
+    def is_text(self):
+        return self.kind in (Question.SHORT_TEXT, Question.LONG_TEXT)
+
+
+@dataclass
+class Country:
+    code: str
+    name: str
+    n: int
+
+
+@dataclass
+class Results:
+    questionnaire: Questionnaire  # in the display language
+    filters: Filters
+    global_figure: str
+    n: int  # respondents in the view, 0 if the view is suppressed
+    paper: int
+    countries: list  # Country shown, by name
+    hidden_countries: int
+    questions: list
+    choices: dict  # what the filters may offer: countries, dates, languages with enough respondents
+
+    @property
+    def suppressed(self):
+        return self.n == 0
+
+
+def country_name(code, language=None):
+    if not code:
+        return translation.gettext("Country not given")
+    try:
+        locale = Locale.parse(language or translation.get_language() or "en", sep="-")
+    except (UnknownLocaleError, ValueError):
+        locale = Locale("en")
+    return locale.territories.get(code, code)
+
+
+def hide_small(sizes, hidden=()):
+    """The keys of `sizes` (key -> respondents) to leave out: those under MIN_GROUP, those in
+    `hidden`, and then the smallest others until what is left out is 0 or >= MIN_GROUP people."""
+    hidden = {key for key, size in sizes.items() if size < MIN_GROUP} | (set(hidden) & set(sizes))
+    shown = sorted((size, key) for key, size in sizes.items() if key not in hidden)
+    while shown and 0 < sum(sizes[key] for key in hidden) < MIN_GROUP:
+        hidden.add(shown.pop(0)[1])
+    return hidden
+
+
+def results(questionnaire, filters=Filters()):
+    """The results of `questionnaire` (any translation; labels come in its language) in four
+    queries for the tallies and four for the form, whatever the number of responses."""
+    canonical = questionnaire.canonical
+    respondents, tallied = _tallies(canonical, filters)
+    choices = _choices(respondents)
+    by_country = defaultdict(int)
+    paper = 0
+    for country, language, session_date, count, in_paper in respondents:
+        if (not filters.countries or country in filters.countries) and (not filters.session_date or session_date == filters.session_date) and (
+            not filters.language or language == filters.language
+        ):
+            by_country[country] += count
+            paper += in_paper
+    total = sum(by_country.values())
+    language = translation.get_language()
+    base = dict(questionnaire=questionnaire, filters=filters, global_figure=canonical.global_figure, choices=choices)
+    if total < MIN_GROUP:
+        return Results(**base, n=0, paper=0, countries=[], hidden_countries=len(by_country), questions=[])
+    hidden = hide_small(by_country)
+    countries = sorted((Country(code, country_name(code, language), n) for code, n in by_country.items() if code not in hidden), key=lambda c: c.name)
+    # question id -> country -> (option key, value) -> count; a number's sums under "total", "squares"
+    counts = defaultdict(lambda: defaultdict(dict))
+    for question_id, country, option_key, value, count, numbers, squares in tallied:
+        counted = counts[question_id][country]
+        counted[(str(option_key) if option_key else None, value)] = count
+        if numbers is not None:
+            counted["total"], counted["squares"] = numbers, squares
+    form = Form(questionnaire)
+    questions = [_question(form_question, counts[form_question.canonical_id], by_country, hidden, canonical.global_figure) for form_question in form.questions]
+    return Results(**base, n=total, paper=paper if paper >= MIN_GROUP or paper == 0 else 0, countries=countries, hidden_countries=len(hidden), questions=questions)
+
+
+def _tallies(canonical, filters):
+    """The respondents' rows and the view's answer counts: two queries, cached until the next
+    batch is written (the version is read each time, so no process serves an old count)."""
+    version = Questionnaire.objects.filter(pk=canonical.pk).values_list("results_version", flat=True).first()
+    view = hashlib.sha256(repr(filters).encode()).hexdigest()[:16]
+    key = f"questionnaire-tallies:{canonical.pk}:{version}:{view}"
+    found = cache.get(key)
+    if found is None:
+        tallies = Tally.objects.filter(questionnaire=canonical)
+        respondents = list(tallies.filter(question=None).values_list("country", "language", "session_date", "count", "paper"))
+        tallied = list(
+            filters.apply(tallies)
+            .exclude(question=None)
+            .values_list("question_id", "country", "option_key", "value")
+            .annotate(n=Sum("count"), total=Sum("total"), squares=Sum("squares"))
+            .order_by()
+        )
+        found = (respondents, tallied)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _choices(respondents):
+    """Countries, session dates and languages a filter may offer: each with enough respondents."""
+    sizes = {"countries": defaultdict(int), "dates": defaultdict(int), "languages": defaultdict(int)}
+    for country, language, session_date, count, _paper in respondents:
+        sizes["countries"][country] += count
+        if session_date:
+            sizes["dates"][session_date] += count
+        sizes["languages"][language] += count
+    return {name: sorted(key for key, size in group.items() if size >= MIN_GROUP) for name, group in sizes.items()}
+
+
+def _question(form_question, counts, by_country, hidden, figure):
+    """`counts`: this question's country -> {(option key, value): count}."""
+    labels = {str(option.translation_key): option.label for option in form_question.options}
+    per_country = {}
+    answered = {country: counts[country].get((None, None), 0) for country in by_country}
+    left_out = hide_small(answered, hidden)
+    for country in by_country:
+        if country not in left_out:
+            per_country[country] = _figures(form_question, counts, [country], by_country[country], labels)
+    overall = _figures(form_question, counts, list(by_country), sum(by_country.values()), labels)
+    if overall.answered < MIN_GROUP:
+        overall, per_country = None, {}
+    elif figure == Questionnaire.MEAN_OF_COUNTRIES and per_country:
+        overall = _mean_of(overall, list(per_country.values()))
+    result = QuestionResults(form_question.question, form_question.key, overall, per_country)
+    if form_question.kind == Question.MATRIX and overall is not None:
+        result.rows = [_matrix_row(form_question, counts, key, label, by_country, left_out, figure) for key, label in labels.items()]
+    return result
+
+
+def _values(counts, countries, option_key=None):
+    """{value: count} over the countries, for one option (matrix row, ranked option) or none."""
+    found = defaultdict(int)
+    for country in countries:
+        for found_key, count in counts[country].items():
+            key, value = found_key if isinstance(found_key, tuple) else (None, None)
+            if value is not None and key == option_key:
+                found[value] += count
+    return found
+
+
+def _options(counts, countries):
+    found = defaultdict(int)
+    for country in countries:
+        for found_key, count in counts[country].items():
+            key, value = found_key if isinstance(found_key, tuple) else (None, None)
+            if key is not None and value is None:
+                found[key] += count
+    return found
+
+
+def _figures(form_question, counts, countries, n, labels):
+    kind = form_question.kind
+    answered = sum(counts[country].get((None, None), 0) for country in countries)
+    figures = Figures(n=n, answered=answered)
+    if kind in (Question.SINGLE, Question.MULTIPLE):
+        chosen = _options(counts, countries)
+        figures.shares = [Share(key, label, chosen.get(key, 0), _percent(chosen.get(key, 0), answered)) for key, label in labels.items()]
+    elif kind == Question.NUMBER:
+        total = sum(counts[country].get("total") or 0 for country in countries)
+        squares = sum(counts[country].get("squares") or 0 for country in countries)
+        if answered:
+            mean = float(total) / answered
+            figures.mean, figures.spread = round(mean, 2), round(math.sqrt(max(float(squares) / answered - mean * mean, 0)), 2)
+    elif kind == Question.SCALE:
+        values = _values(counts, countries)
+        figures.mean, figures.spread = _mean_spread(values)
+        question = form_question.question
+        figures.shares = [
+            Share(str(point), _point_label(question, point), values.get(point, 0), _percent(values.get(point, 0), answered))
+            for point in range(question.scale_min, question.scale_max + 1)
+        ]
+    elif kind == Question.RANKING:
+        ranks = []
+        first = []
+        for key, label in labels.items():
+            values = _values(counts, countries, key)
+            mean, _spread = _mean_spread(values)
+            ranks.append((key, label, mean))
+            first.append(Share(key, label, values.get(1, 0), _percent(values.get(1, 0), answered)))
+        figures.ranks = sorted(ranks, key=lambda rank: (rank[2] is None, rank[2] or 0))
+        figures.shares = first
+    return figures
+
+
+def _matrix_row(form_question, counts, key, label, by_country, left_out, figure):
+    question = form_question.question
+
+    def figures(countries):
+        values = _values(counts, countries, key)
+        answered = sum(values.values())
+        result = Figures(n=sum(by_country[country] for country in countries), answered=answered)
+        result.mean, result.spread = _mean_spread(values)
+        result.shares = [
+            Share(str(point), _point_label(question, point), values.get(point, 0), _percent(values.get(point, 0), answered))
+            for point in range(question.scale_min, question.scale_max + 1)
+        ]
+        return result
+
+    per_country = {country: figures([country]) for country in by_country if country not in left_out}
+    overall = figures(list(by_country))
+    if figure == Questionnaire.MEAN_OF_COUNTRIES and per_country:
+        overall = _mean_of(overall, list(per_country.values()))
+    return Row(key, label, overall, per_country)
+
+
+def _point_label(question, point):
+    if point == question.scale_min and question.min_label:
+        return f"{point} ({question.min_label})"
+    if point == question.scale_max and question.max_label:
+        return f"{point} ({question.max_label})"
+    return str(point)
+
+
+def _percent(count, of):
+    return round(100 * count / of, 1) if of else 0.0
+
+
+def _mean_spread(values):
+    n = sum(values.values())
+    if not n:
+        return None, None
+    mean = sum(float(value) * count for value, count in values.items()) / n
+    variance = sum(count * (float(value) - mean) ** 2 for value, count in values.items()) / n
+    return round(mean, 2), round(math.sqrt(variance), 2)
+
+
+def _mean_of(pooled, countries):
+    """The global figure as the mean of the countries': each share's percentage, the mean and
+    the mean rank are averaged over countries; counts stay pooled."""
+    result = Figures(n=pooled.n, answered=pooled.answered)
+    result.shares = [
+        Share(share.key, share.label, share.count, round(sum(country.shares[i].percent for country in countries) / len(countries), 1))
+        for i, share in enumerate(pooled.shares)
+    ]
+    means = [country.mean for country in countries if country.mean is not None]
+    result.mean = round(sum(means) / len(means), 2) if means else None
+    spreads = [country.spread for country in countries if country.spread is not None]
+    result.spread = round(sum(spreads) / len(spreads), 2) if spreads else None
+    if pooled.ranks:
+        by_key = defaultdict(list)
+        for country in countries:
+            for key, _label, mean in country.ranks:
+                if mean is not None:
+                    by_key[key].append(mean)
+        result.ranks = sorted(
+            ((key, label, round(sum(by_key[key]) / len(by_key[key]), 2) if by_key[key] else None) for key, label, _mean in pooled.ranks),
+            key=lambda rank: (rank[2] is None, rank[2] or 0),
+        )
+    return result

@@ -1,0 +1,40 @@
+"""Publishing results: the report is built in every site language, and cached pages that show
+the results are dropped (participation.core's public_content_changed)."""
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_save, pre_save
+
+from participation.core.pages import default_language_code
+from participation.core.signals import public_content_changed
+
+from .models import Questionnaire
+
+
+def enqueue_reports(questionnaire):
+    """Build the report in every language of the site, once the current transaction commits (the
+    worker must read what it commits)."""
+    from .tasks import build_report
+
+    pk = questionnaire.canonical.pk
+    for code, _name in settings.LANGUAGES:
+        transaction.on_commit(lambda code=code: build_report.enqueue(pk, code))
+
+
+def remember_publication(sender, instance, **kwargs):
+    instance._was_published = bool(instance.pk and Questionnaire.objects.filter(pk=instance.pk, results_published=True).exists())
+
+
+def on_save(sender, instance, created, **kwargs):
+    was = getattr(instance, "_was_published", False)
+    if was == instance.results_published:
+        return
+    public_content_changed.send(sender=Questionnaire)
+    # Translations carry the same flag (synchronised): the default-locale one builds the reports.
+    if instance.results_published and instance.locale.language_code == default_language_code():
+        enqueue_reports(instance)
+
+
+def connect():
+    pre_save.connect(remember_publication, sender=Questionnaire, dispatch_uid="questionnaires-publication-before")
+    post_save.connect(on_save, sender=Questionnaire, dispatch_uid="questionnaires-publication-after")

@@ -1,0 +1,186 @@
+"""Results come from tallies kept by every batch written, compare countries side by side, and never
+show a breakdown of fewer than five people."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from participation.questionnaires.models import Question, Questionnaire, Tally
+from participation.questionnaires.results import Filters, hide_small, results
+from participation.questionnaires.services import rebuild_tallies
+from tests.factories import add_responses, answers_for, translate_questionnaire
+
+pytestmark = pytest.mark.django_db
+
+
+def tallies(questionnaire):
+    return sorted(((row.key, row.count, row.paper, row.total, row.squares) for row in Tally.objects.filter(questionnaire=questionnaire)), key=str)
+
+
+def by_label(figures):
+    return {share.label: (share.count, share.percent) for share in figures.shares}
+
+
+def question(found, kind):
+    return next(q for q in found.questions if q.kind == kind)
+
+
+def test_running_tallies_equal_a_recount_from_the_responses(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, "Other", ["Privacy", "Access"], ["Laws", "Research"], {"Governments": 2}, 7, 34, other="Water", comment="Thanks"), 3, "FR", "fr", date(2026, 11, 28))
+    add_responses(questionnaire, answers_for(questionnaire, "Health", ["Privacy"], matrix={"Companies": 5}, scale=10), 4, "KE", "en")
+    add_responses(questionnaire, answers_for(questionnaire, "Climate", number=12), 2, "KE", "en", is_paper=True)
+    running = tallies(questionnaire)
+    rebuild_tallies(questionnaire.pk)
+    assert tallies(questionnaire) == running
+    respondents = [(count, paper) for key, count, paper, _total, _squares in running if key[0] is None]
+    assert [sum(column) for column in zip(*respondents)] == [9, 2]
+
+
+def test_each_country_side_by_side_with_counts_percentages_and_no_answer(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, "Health", scale=8), 6, "FR")
+    add_responses(questionnaire, answers_for(questionnaire, "Climate"), 2, "FR")
+    add_responses(questionnaire, answers_for(questionnaire, "Climate", scale=2), 5, "KE")
+    found = results(questionnaire)
+    assert found.n == 13 and [country.code for country in found.countries] == ["FR", "KE"]  # France, Kenya by name
+    single = question(found, Question.SINGLE)
+    assert by_label(single.overall)["Health"] == (6, 46.2)
+    assert by_label(single.by_country["FR"]) == {"Health": (6, 75.0), "Climate": (2, 25.0), "Other": (0, 0.0)}
+    assert by_label(single.by_country["KE"])["Climate"] == (5, 100.0)
+    scale = question(found, Question.SCALE)
+    assert (scale.by_country["FR"].n, scale.by_country["FR"].answered, scale.by_country["FR"].no_answer) == (8, 6, 2)
+    assert scale.by_country["FR"].mean == 8.0 and scale.by_country["FR"].spread == 0.0
+    assert scale.overall.mean == round((6 * 8 + 5 * 2) / 11, 2)
+    assert by_label(scale.overall)["10 (Very useful)"] == (0, 0.0)
+
+
+def test_a_country_with_fewer_than_five_respondents_is_left_out_and_so_is_the_next_smallest(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 20, "FR")
+    add_responses(questionnaire, answers_for(questionnaire, "Climate"), 6, "KE")
+    add_responses(questionnaire, answers_for(questionnaire, "Other"), 3, "UA")
+    found = results(questionnaire)
+    # Ukraine's 3 would be the global figure minus France and Kenya: Kenya goes too.
+    assert [country.code for country in found.countries] == ["FR"] and found.hidden_countries == 2
+    single = question(found, Question.SINGLE)
+    assert set(single.by_country) == {"FR"}
+    assert by_label(single.overall)["Other"] == (3, 10.3)  # the global figure still counts everyone
+    assert found.n == 29
+
+
+def test_hide_small_leaves_out_enough_to_hide_a_small_remainder():
+    assert hide_small({"A": 20, "B": 6, "C": 3}) == {"B", "C"}
+    assert hide_small({"A": 20, "B": 6, "C": 3, "D": 2}) == {"C", "D"}
+    assert hide_small({"A": 20, "B": 6}) == set()
+    assert hide_small({"A": 20, "B": 6}, hidden={"B"}) == {"B"}  # six people left out: nothing to give away
+    assert hide_small({"A": 20, "B": 6, "C": 9}, hidden={"A", "X"}) == {"A"}
+
+
+def test_paper_entries_are_counted_when_at_least_five(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 10, "FR")
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 4, "FR", is_paper=True)
+    assert results(questionnaire).paper == 0  # four would be a small group of their own
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 1, "FR", is_paper=True)
+    assert (results(questionnaire).n, results(questionnaire).paper) == (15, 5)
+
+
+def test_a_view_of_fewer_than_five_people_shows_nothing(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 4, "FR")
+    found = results(questionnaire)
+    assert found.suppressed and found.questions == [] and found.countries == []
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 1, "FR")
+    assert not results(questionnaire).suppressed
+
+
+def test_a_question_few_answered_in_a_country_is_left_out_for_that_country(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, "Other", other="Water"), 2, "FR")
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 8, "FR")
+    add_responses(questionnaire, answers_for(questionnaire, "Other", other="Roads"), 5, "KE")
+    other = question(results(questionnaire), Question.SHORT_TEXT)
+    # two in France answered it: France is left out, and then Kenya, or France would be the difference
+    assert other.by_country == {}
+    assert other.overall.answered == 7
+
+
+def test_the_global_figure_is_pooled_or_the_mean_of_countries_as_the_editor_chose(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 15, "FR")
+    add_responses(questionnaire, answers_for(questionnaire, "Climate"), 5, "KE")
+    assert by_label(question(results(questionnaire), Question.SINGLE).overall)["Health"] == (15, 75.0)
+    Questionnaire.objects.filter(pk=questionnaire.pk).update(global_figure=Questionnaire.MEAN_OF_COUNTRIES)
+    questionnaire.refresh_from_db()
+    found = results(questionnaire)
+    assert found.global_figure == Questionnaire.MEAN_OF_COUNTRIES
+    assert by_label(question(found, Question.SINGLE).overall)["Health"] == (15, 50.0)
+
+
+def test_filters_by_country_session_date_and_language(questionnaire):
+    day = date(2026, 11, 28)
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 6, "FR", "fr", day)
+    add_responses(questionnaire, answers_for(questionnaire, "Climate"), 5, "KE", "en", day)
+    add_responses(questionnaire, answers_for(questionnaire, "Other"), 7, "KE", "sw", date(2026, 11, 29))
+    assert results(questionnaire, Filters(language="fr")).n == 6
+    assert results(questionnaire, Filters(session_date=day)).n == 11
+    kenya = results(questionnaire, Filters(countries=("KE",)))
+    assert kenya.n == 12 and [country.code for country in kenya.countries] == ["KE"]
+    assert by_label(question(kenya, Question.SINGLE).overall)["Health"] == (0, 0.0)
+    assert results(questionnaire).choices == {"countries": ["FR", "KE"], "dates": [day, date(2026, 11, 29)], "languages": ["en", "fr", "sw"]}
+    assert results(questionnaire, Filters(language="fr", countries=("KE",))).suppressed
+
+
+def test_numbers_give_mean_and_spread_per_country(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, number=20), 3, "FR")
+    add_responses(questionnaire, answers_for(questionnaire, number=40), 3, "FR")
+    add_responses(questionnaire, answers_for(questionnaire, number=31), 5, "KE")
+    number = question(results(questionnaire), Question.NUMBER)
+    assert (number.by_country["FR"].mean, number.by_country["FR"].spread, number.by_country["FR"].answered) == (30.0, 10.0, 6)
+    assert (number.by_country["KE"].mean, number.by_country["KE"].spread) == (31.0, 0.0)
+    assert number.overall.mean == round((60 + 120 + 155) / 11, 2)
+    rebuild_tallies(questionnaire.pk)
+    assert question(results(questionnaire), Question.NUMBER).by_country["FR"].spread == 10.0
+
+
+def test_matrix_rows_and_ranking_mean_ranks(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, ranking=["Laws", "Education", "Research"], matrix={"Governments": 2, "Companies": 4}), 5, "FR")
+    add_responses(questionnaire, answers_for(questionnaire, ranking=["Research", "Laws", "Education"], matrix={"Governments": 4}), 5, "FR")
+    found = results(questionnaire)
+    ranking = question(found, Question.RANKING)
+    assert [(label, mean) for _key, label, mean in ranking.overall.ranks] == [("Laws", 1.5), ("Research", 2.0), ("Education", 2.5)]
+    assert by_label(ranking.overall)["Laws"] == (5, 50.0)  # ranked first by half
+    matrix = question(found, Question.MATRIX)
+    rows = {row.label: row for row in matrix.rows}
+    assert (rows["Governments"].overall.mean, rows["Governments"].overall.spread) == (3.0, 1.0)
+    assert (rows["Companies"].overall.answered, rows["Companies"].overall.mean) == (5, 4.0)
+
+
+def test_answers_in_other_languages_count_for_the_same_options_and_labels_follow_the_reader(questionnaire, locales):
+    french = translate_questionnaire(questionnaire, locales["fr"], {"Health": "Santé", "Climate": "Climat"})
+    add_responses(french, answers_for(questionnaire, "Health"), 3, "FR", "fr")
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 3, "FR", "en")
+    with translation.override("fr"):
+        found = results(french)
+    single = question(found, Question.SINGLE)
+    assert by_label(single.overall)["Santé"] == (6, 100.0)
+    assert found.countries[0].name == "France"
+
+
+def test_results_read_the_same_number_of_queries_whatever_the_number_of_responses(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, "Health", scale=3), 5, "FR")
+    with CaptureQueriesContext(connection) as few:
+        results(Questionnaire.objects.get(pk=questionnaire.pk))
+    for country in ("KE", "UA", "MX", "IN", "BR"):
+        add_responses(questionnaire, answers_for(questionnaire, "Climate", ["Access"], ["Laws"], {"Companies": 3}, 9, 40, comment="Yes"), 12, country, "es")
+    with CaptureQueriesContext(connection) as many:
+        found = results(Questionnaire.objects.get(pk=questionnaire.pk))
+    assert found.n == 65 and len(found.countries) == 6
+    assert len(many) == len(few) <= 9
+    with CaptureQueriesContext(connection) as again:
+        assert results(Questionnaire.objects.get(pk=questionnaire.pk)).n == 65
+    assert len(again) == len(few) - 2  # the tallies come from the cache until the next batch
+
+
+def test_a_new_batch_shows_at_once_despite_the_cache(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 5, "FR")
+    assert results(questionnaire).n == 5
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 5, "FR")
+    assert results(questionnaire).n == 10  # the same instance, read before the batch
