@@ -387,6 +387,7 @@ def main():
         pg_version = database.create()
         env = bench.bench_env(database, tmp, BENCH_API_RATE_LIMIT="100000000", QUESTIONNAIRE_MIX_BATCH="10")
         bench.migrate_and_seed(env)
+        bench.run([bench.PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env, "collectstatic", 300)
         seeded = step(bench.seed_env(env), "seed", args.responses, args.countries)
         load_average = os.getloadavg()[0]
         read = step(env, "measure", seeded["questionnaire"], args.report_language)

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from wagtail.models import Page
 
+from participation.core.http import number_from
 from participation.core.models import Contribution
 
 from .models import Comment, CommentVote, allows_positions, target_content_type
@@ -95,8 +96,9 @@ def thread_for(target, user, sort="oldest", page=None, focus=None, per_page=PER_
             pk = parents[pk]
         return pk
 
-    if str(focus or "").isdigit() and int(focus) in parents:
-        page = root_ids.index(root_of(int(focus))) // per_page + 1
+    focus = number_from(focus)
+    if focus in parents:
+        page = root_ids.index(root_of(focus)) // per_page + 1
     page_obj = Paginator(root_ids, per_page).get_page(page)
     shown_roots = set(page_obj.object_list)
     shown_ids = [pk for pk in parents if root_of(pk) in shown_roots]

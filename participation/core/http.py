@@ -13,6 +13,14 @@ from django.utils.translation import gettext_lazy as _
 SIGN_IN = _("Sign in to take part.")
 
 
+def number_from(value):
+    """A request parameter as a database id or page number: plain ASCII digits that fit a 64-bit
+    integer, or None. (str.isdigit also takes "²" and 5,000-digit strings, which int() and the
+    database refuse with an error.)"""
+    value = str(value or "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
+
+
 def wants_json(request):
     """A fetch() from participation.js or an API client asks for JSON; a form post gets a page."""
     return (

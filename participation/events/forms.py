@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from participation.core.http import number_from
+
 CONSENT_REQUIRED = _("Please give your consent to register.")
 
 
@@ -46,7 +48,7 @@ class RegistrationForm(forms.Form):
     def chosen_ids(self):
         """The session ids ticked (also on a rejected form, to keep them ticked)."""
         if self.is_bound:
-            return {int(value) for value in self.data.getlist("sessions") if str(value).isdigit()}
+            return {number for number in map(number_from, self.data.getlist("sessions")) if number is not None}
         return set(self.initial.get("sessions", []))
 
     def chosen_sessions(self):

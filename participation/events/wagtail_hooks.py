@@ -20,6 +20,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, InspectView, SnippetViewSet, SnippetViewSetGroup
 
 from participation.accounts.models import public_name
+from participation.core.http import number_from
 
 from . import admin_views, organisers
 from .models import Registration, Session
@@ -41,9 +42,9 @@ class SessionCreateView(CreateView):
 
     def get_initial(self):
         initial = super().get_initial()
-        page_id = self.request.GET.get("page", "")
-        if page_id.isdigit():
-            initial["page"] = int(page_id)
+        page_id = number_from(self.request.GET.get("page"))
+        if page_id is not None:
+            initial["page"] = page_id
         return initial
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _, gettext_lazy
 
 from participation.accounts.models import nickname_key, public_name
 from participation.api.exports import csv_response
+from participation.core.http import number_from
 from participation.events import organisers
 from participation.events.admin_views import NotOrganised, organised_page, refused, session_label
 from participation.events.models import Registration
@@ -60,11 +61,11 @@ def groups_page(request, page_id):
     sessions = list(sessions_for(page))
     by_id = {session.pk: session for session in sessions}
     if request.method == "POST":
-        session = by_id.get(int(request.POST.get("session", "0") or 0)) if request.POST.get("session", "").isdigit() else None
+        session = by_id.get(number_from(request.POST.get("session")))
         if session is None:
             messages.error(request, _("Choose one of the page's sessions."))
         elif request.POST.get("action") == "facilitator":
-            group = FocusGroup.objects.filter(session=session, pk=request.POST.get("group") or 0).first() if request.POST.get("group", "").isdigit() else None
+            group = FocusGroup.objects.filter(session=session, pk=number_from(request.POST.get("group")) or 0).first()
             form = FacilitatorForm(request.POST)
             if group is not None and form.is_valid():
                 services.set_facilitator(group, form.cleaned_data["person"])

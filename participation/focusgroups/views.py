@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from participation.core.http import refused, sign_in_first
+from participation.core.http import number_from, refused, sign_in_first
 from participation.core.pages import default_language_code
 from participation.core.visibility import viewer_of
 from participation.events.models import Registration
@@ -56,14 +56,14 @@ def group(request, group_id):
     if request.method == "POST":
         try:
             if request.POST.get("action") == "move":
-                member = Member.objects.select_related("group__session").filter(pk=request.POST.get("member", "0") or 0, group=group).first()
-                target = FocusGroup.objects.filter(pk=request.POST.get("to", "0") or 0, session=group.session).first()
+                member = Member.objects.select_related("group__session").filter(pk=number_from(request.POST.get("member")) or 0, group=group).first()
+                target = FocusGroup.objects.filter(pk=number_from(request.POST.get("to")) or 0, session=group.session).first()
                 if member is None or target is None:
                     return refused(request, _("Choose a person of this group and another group of the session."), 400)
                 services.move(request.user, member, target)
                 messages.success(request, _("Moved to group %(number)s.") % {"number": target.number})
             else:
-                services.record_attendance(request.user, group, [value for value in request.POST.getlist("present") if value.isdigit()])
+                services.record_attendance(request.user, group, [number for number in map(number_from, request.POST.getlist("present")) if number is not None])
                 messages.success(request, _("Attendance saved."))
         except services.FocusGroupError as error:
             return refused(request, error.message, error.status)

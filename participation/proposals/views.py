@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from participation.core import ratelimit
 from participation.core import http
-from participation.core.http import refused, safe_next, wants_json
+from participation.core.http import number_from, refused, safe_next, wants_json
 from participation.core.visibility import viewer_of
 
 from . import queries, services
@@ -116,10 +116,10 @@ def _proposal_form_page(request, dialogue, form, similar=None, proposal=None, st
 def preselected_topic(request, topics):
     """The topic a link chose with `?topic=<page id>` (any language version of it, e.g. from an
     event page's "Propose a topic"), among the visitor's topics; None otherwise."""
-    topic_id = request.GET.get("topic", "")
-    if not topic_id.isdigit():
+    topic_id = number_from(request.GET.get("topic"))
+    if topic_id is None:
         return None
-    return topics.filter(translation_key=Subquery(Page.objects.filter(pk=int(topic_id)).values("translation_key")[:1])).first()
+    return topics.filter(translation_key=Subquery(Page.objects.filter(pk=topic_id).values("translation_key")[:1])).first()
 
 
 @require_http_methods(["GET", "POST"])
@@ -158,7 +158,7 @@ def proposal_similar(request, dialogue_id):
     dialogue = dialogue_or_404(request, dialogue_id)
     title = request.GET.get("title", "")
     exclude = request.GET.get("exclude", "")
-    similar = queries.similar_proposals(dialogue, title, exclude_pk=int(exclude) if exclude.isdigit() else None, viewer=viewer_of(request))
+    similar = queries.similar_proposals(dialogue, title, exclude_pk=number_from(exclude), viewer=viewer_of(request))
     # Nothing to say about a title too short to compare.
     checked = len(title.strip()) >= queries.MIN_SIMILAR_LENGTH
     return render(request, "proposals/includes/similar.html", {"similar": similar, "checked_similar": checked})

@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from participation.core.http import number_from
 from participation.core.pages import default_language_code
 from participation.core.permissions import LocalePermissionPolicy
 
@@ -100,7 +101,7 @@ class TextsView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
         return context
 
     def post(self, request, *args, **kwargs):
-        ids = [value for value in request.POST.getlist("answers") if value.isdigit()]
+        ids = [number for number in map(number_from, request.POST.getlist("answers")) if number is not None]
         try:
             changed = services.moderate_texts(request.user, self.questionnaire, ids, request.POST.get("action", ""))
         except services.QuestionnaireError as error:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
-from participation.core.http import json_error, refused, sign_in_first, wants_json
+from participation.core.http import json_error, number_from, refused, sign_in_first, wants_json
 from participation.core.visibility import viewer_of
 
 from . import services
@@ -39,7 +39,7 @@ def in_active_language(questionnaire):
 
 def _step(request, form):
     value = request.POST.get("step") or request.GET.get("step") or "1"
-    step = int(value) if value.isdigit() else 1
+    step = number_from(value) or 1
     return min(max(step, 1), max(len(form.sections), 1))
 
 

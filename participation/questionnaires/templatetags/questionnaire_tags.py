@@ -6,6 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from participation.core.http import number_from
 from participation.core.visibility import viewer_of
 
 from ..models import Report
@@ -58,8 +59,8 @@ def _text_pages(query):
     answers to show."""
     pages = {}
     for name, value in query.items():
-        if name.startswith("texts-") and value.isdigit():
-            pages[name[len("texts-") :]] = min(int(value), 10_000)
+        if name.startswith("texts-") and number_from(value) is not None:
+            pages[name[len("texts-") :]] = min(number_from(value), 10_000)
     return pages
 
 
