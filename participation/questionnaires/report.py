@@ -1,7 +1,8 @@
 """The printable results report of a questionnaire, in one of the site's languages, as HTML and
 PDF (WeasyPrint): cover, method (countries, participants, dates, how participants were chosen,
 the questionnaire itself), the results per question with charts and the country comparison, and
-a page per country shown. Built from `results()` like the results page, so it holds no
+a page per country shown (its figures as tables: a chart per question and country would make
+a report of 80 countries take minutes to print). Built from `results()` like the results page, so it holds no
 suppressed figure, and only published free-text answers.
 
 Arabic and Cyrillic need a font that has them: the report asks for DejaVu Sans (Debian package
