@@ -9,6 +9,7 @@ from content import views as content_views
 
 urlpatterns = [
     path("healthz", content_views.healthz, name="healthz"),
+    path("favicon.ico", content_views.favicon, name="favicon"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Outside the language prefix: the API's language is a parameter (?lang=), not the address.
