@@ -100,3 +100,24 @@ def test_no_page_scrolls_sideways(browser, server, participation, language):
         assert not overflowing, "pages wider than the screen:\n" + "\n".join(overflowing)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_phone_menu_opens_with_and_without_javascript(browser, server, javascript):
+    context = browser.new_context(base_url=server.url, viewport={"width": 375, "height": 800}, java_script_enabled=javascript)
+    page = context.new_page()
+    try:
+        page.goto("/ar/")
+        menu = page.locator("#site-menu")
+        assert not menu.is_visible(), "the menu is open before anyone asks"
+        page.locator(".site-menu-button").click()
+        assert menu.is_visible() and page.locator('#site-menu .language-switcher a[hreflang="en"]').is_visible()
+        assert page.locator("#site-menu .account-nav").is_visible()
+        if javascript:
+            assert page.locator(".site-menu-button").get_attribute("aria-expanded") == "true"
+            page.locator(".site-menu-button").click()
+        else:
+            page.locator(".site-menu__close").click()
+        assert not menu.is_visible()
+    finally:
+        context.close()
