@@ -23,6 +23,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from modelcluster.models import ClusterableModel
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -116,6 +117,20 @@ class DialoguePage(Page):
                 return phase
         return None
 
+    def timeline(self, today=None):
+        """(phase, "past" | "now" | "next") in order: every phase running today is "now", even
+        when two overlap."""
+        today = today or timezone.localdate()
+        steps = []
+        for phase in self.phases.all():
+            if (phase.ends_on or datetime.date.max) < today:
+                steps.append((phase, "past"))
+            elif phase.starts_on <= today:
+                steps.append((phase, "now"))
+            else:
+                steps.append((phase, "next"))
+        return steps
+
     def status(self, today=None):
         """A short, translated sentence for citizens: where the dialogue stands today."""
         today = today or timezone.localdate()
@@ -131,7 +146,8 @@ class DialoguePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.live().public().child_of(self)
+        # Renditions prefetched: the cards' images cost two queries however many topics.
+        context["topics"] = TopicPage.objects.live().public().child_of(self).select_related("image").prefetch_related("image__renditions")
         context["editions"] = CountryEditionPage.objects.live().public().child_of(self).order_by("title")
         context["results_pages"] = ResultsPage.objects.live().public().child_of(self)
         context["organiser"] = self.organiser.localized if self.organiser else None
@@ -161,9 +177,29 @@ class TopicPage(Page):
 
     question = models.CharField(_("question"), max_length=300)
     summary = models.TextField(_("summary"), blank=True, max_length=1000)
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on the topic's card and at the top of the briefing."),
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Leave blank to use the image's title."),
+    )
     body = StreamField(BriefingStreamBlock(), verbose_name=_("briefing"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("question"), FieldPanel("summary"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("question"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("question"),
         index.SearchField("summary"),
@@ -174,6 +210,10 @@ class TopicPage(Page):
 
     class Meta:
         verbose_name = _("topic briefing")
+
+    @property
+    def image_description(self):
+        return self.image_alt or (self.image.title if self.image else "")
 
     @cached_property
     def body_is_shared(self):

@@ -3,7 +3,9 @@ import re
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
@@ -43,3 +45,9 @@ def search(request):
     elif query:
         results = Paginator([], RESULTS_PER_PAGE).get_page(1)
     return TemplateResponse(request, "content/search.html", {"query": query, "results": results})
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the static icon."""
+    return redirect(static("img/favicon.ico"), permanent=True)

@@ -177,6 +177,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Image renditions (MEDIA_URL/images/) served by Django itself: for development and the browser
+# journeys, which run with DEBUG off; in production the proxy serves MEDIA_ROOT (docs/deployment.md).
+SERVE_IMAGES = env_bool("SERVE_IMAGES", False)
 
 # Participation's pages wear the site's layout (site/templates/base.html); its name comes from WAGTAIL_SITE_NAME.
 PARTICIPATION_BASE_TEMPLATE = "base.html"

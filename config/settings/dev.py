@@ -7,3 +7,4 @@ os.environ.setdefault("DEBUG", "true")
 from .base import *  # noqa: E402,F403
 
 DEBUG = env_bool("DEBUG", True)  # noqa: F405
+SERVE_IMAGES = env_bool("SERVE_IMAGES", True)  # noqa: F405

@@ -23,7 +23,7 @@ from wagtail_localize.strings import StringValue
 from content.models import DialoguePage, DialoguePhase, HomePage, Organisation, StandardPage, TopicPage
 from content.translators import ensure_editor_group, ensure_translator_group
 
-from . import data, gatherings
+from . import data, gatherings, images
 from . import questionnaire as demo_questionnaire
 from .pages import add_page, list_items, paragraphs
 from .pdf import text_pdf
@@ -171,7 +171,7 @@ def ensure_pages(home, organisations):
         )
     dialogue.partners = list(organisations.values())
     dialogue = add_page(home, dialogue)
-    for topic in data.TOPICS:
+    for index, topic in enumerate(data.TOPICS):
         add_page(
             dialogue,
             TopicPage(
@@ -179,6 +179,8 @@ def ensure_pages(home, organisations):
                 slug=topic["slug"],
                 question=topic["question"],
                 summary=topic["summary"],
+                image=images.topic_image(topic, index),
+                image_alt=images.ALT,
                 body=topic_body(topic, dialogue),
             ),
         )

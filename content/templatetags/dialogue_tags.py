@@ -1,8 +1,11 @@
 from django import template
 from django.conf import settings
 from django.db.models import Q
+from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
@@ -105,3 +108,29 @@ def content_version(context):
 def source_language(page):
     """The language of the text a page shows when its translation is not published yet, or ""."""
     return source_language_shown(page) or ""
+
+
+DESCRIPTION_LENGTH = 160
+
+
+@register.simple_tag(takes_context=True)
+def page_description(context):
+    """The page's search description, else its summary or introduction as plain text (search
+    engines and link previews show about 160 characters), else what the site is."""
+    page = context.get("page")
+    text = ""
+    if page is not None:
+        text = getattr(page, "search_description", "") or getattr(page, "summary", "") or getattr(page, "intro", "")
+    text = " ".join(strip_tags(str(text)).split())
+    if not text:
+        return gettext("Dialogue: everything citizens produce here is public and downloadable, except personal data.")
+    return Truncator(text).chars(DESCRIPTION_LENGTH)
+
+
+@register.simple_tag(takes_context=True)
+def social_image(context):
+    """The absolute address of the picture shown in link previews: the page's image, else the site's."""
+    request = context.get("request")
+    image = getattr(context.get("page"), "image", None)
+    url = image.get_rendition("fill-1200x630").url if image is not None else static("img/social.png")
+    return request.build_absolute_uri(url) if request is not None else url

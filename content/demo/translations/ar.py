@@ -1,6 +1,7 @@
 """Arabic translations of the demo content, keyed by the exact English source strings in content/demo/data.py."""
 
 TRANSLATIONS = {
+    "Abstract illustration: overlapping circles and lines": "رسم تجريدي: دوائر وخطوط متداخلة",
     "Missions Publiques is a French organisation that designs and runs citizen participation processes. It initiated the Global Citizens' Dialogue on the future of the internet and coordinated it with national partners in each participating country.": "Missions Publiques منظمة فرنسية تصمّم عمليات مشاركة المواطنين وتديرها. وقد أطلقت الحوار العالمي للمواطنين حول مستقبل الإنترنت، ونسّقته مع شركاء وطنيين في كل بلد من البلدان المشاركة.",
     "Baraza Digital Forum is a Kenyan civil society organisation that helps citizens take part in public debates about technology. As national partner, it recruited participants and hosted dialogue sessions in Nairobi and in rural counties.": "Baraza Digital Forum منظمة كينية من منظمات المجتمع المدني تساعد المواطنين على المشاركة في النقاشات العامة حول التكنولوجيا. وبصفتها شريكًا وطنيًا، تولّت استقطاب المشاركين واستضافت جلسات الحوار في نيروبي وفي المقاطعات الريفية.",
     "Welcome to Dialogue": "مرحبًا بكم في Dialogue",

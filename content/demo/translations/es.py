@@ -1,6 +1,7 @@
 """Spanish translations of the demo content, keyed by the exact English source strings in content/demo/data.py."""
 
 TRANSLATIONS = {
+    "Abstract illustration: overlapping circles and lines": "Ilustración abstracta: círculos y líneas que se cruzan",
     # Organisations
     "Missions Publiques is a French organisation that designs and runs citizen participation processes. It initiated the Global Citizens' Dialogue on the future of the internet and coordinated it with national partners in each participating country.":
         "Missions Publiques es una organización francesa que diseña y lleva a cabo procesos de participación ciudadana. Impulsó el Diálogo Ciudadano Mundial sobre el futuro de internet y lo coordinó con socios nacionales en cada país participante.",

@@ -1,6 +1,7 @@
 """French translations of the demo content, keyed by the exact English source strings in content/demo/data.py."""
 
 TRANSLATIONS = {
+    "Abstract illustration: overlapping circles and lines": "Illustration abstraite : cercles et lignes qui se croisent",
     "Missions Publiques is a French organisation that designs and runs citizen participation processes. It initiated the Global Citizens' Dialogue on the future of the internet and coordinated it with national partners in each participating country.": "Missions Publiques est une organisation française qui conçoit et anime des démarches de participation citoyenne. Elle est à l'origine du Dialogue citoyen mondial sur l'avenir d'internet, qu'elle a coordonné avec des partenaires nationaux dans chaque pays participant.",
     "Baraza Digital Forum is a Kenyan civil society organisation that helps citizens take part in public debates about technology. As national partner, it recruited participants and hosted dialogue sessions in Nairobi and in rural counties.": "Baraza Digital Forum est une organisation kényane de la société civile qui aide les citoyens à prendre part aux débats publics sur les technologies. En tant que partenaire national, elle a recruté les participants et accueilli des séances de dialogue à Nairobi et dans des comtés ruraux.",
     "Welcome to Dialogue": "Bienvenue sur Dialogue",

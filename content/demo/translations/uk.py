@@ -1,6 +1,7 @@
 """Ukrainian translations of the demo content, keyed by the exact English source strings in content/demo/data.py."""
 
 TRANSLATIONS = {
+    "Abstract illustration: overlapping circles and lines": "Абстрактна ілюстрація: кола та лінії, що перетинаються",
     "Missions Publiques is a French organisation that designs and runs citizen participation processes. It initiated the Global Citizens' Dialogue on the future of the internet and coordinated it with national partners in each participating country.": "Missions Publiques — французька організація, яка розробляє та проводить процеси громадської участі. Вона започаткувала Глобальний громадянський діалог про майбутнє інтернету й координувала його разом із національними партнерами в кожній країні-учасниці.",
     "Baraza Digital Forum is a Kenyan civil society organisation that helps citizens take part in public debates about technology. As national partner, it recruited participants and hosted dialogue sessions in Nairobi and in rural counties.": "Baraza Digital Forum — кенійська громадська організація, яка допомагає громадянам брати участь у публічних дискусіях про технології. Як національний партнер, вона залучала учасників і проводила сесії діалогу в Найробі та в сільських округах.",
     "Welcome to Dialogue": "Ласкаво просимо до Dialogue",
