@@ -149,18 +149,31 @@ def results(questionnaire, filters=Filters()):
     """The results of `questionnaire` (any translation; labels come in its language) in four
     queries for the tallies and four for the form, whatever the number of responses."""
     canonical = questionnaire.canonical
-    respondents, tallied = _tallies(canonical, filters)
+    # Everything below is cached until the next batch is written or the questionnaire changes
+    # (both raise results_version, read here each time so no process serves old figures).
+    version = Questionnaire.objects.filter(pk=canonical.pk).values_list("results_version", flat=True).first()
+    language = translation.get_language()
+    view = hashlib.sha256(repr(filters).encode()).hexdigest()[:16]
+    key = f"questionnaire-results:{canonical.pk}:{version}:{questionnaire.pk}:{language}:{canonical.global_figure}:{view}"
+    found = cache.get(key)
+    if found is None:
+        found = _results(questionnaire, canonical, filters, _tallies(canonical, version, filters), language)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _results(questionnaire, canonical, filters, tallies, language):
+    respondents, tallied = tallies
     choices = _choices(respondents)
     by_country = defaultdict(int)
     paper = 0
-    for country, language, session_date, count, in_paper in respondents:
+    for country, answered_in, session_date, count, in_paper in respondents:
         if (not filters.countries or country in filters.countries) and (not filters.session_date or session_date == filters.session_date) and (
-            not filters.language or language == filters.language
+            not filters.language or answered_in == filters.language
         ):
             by_country[country] += count
             paper += in_paper
     total = sum(by_country.values())
-    language = translation.get_language()
     base = dict(questionnaire=questionnaire, filters=filters, global_figure=canonical.global_figure, choices=choices)
     if total < MIN_GROUP:
         return Results(**base, n=0, paper=0, countries=[], hidden_countries=len(by_country), questions=[])
@@ -178,10 +191,9 @@ def results(questionnaire, filters=Filters()):
     return Results(**base, n=total, paper=paper if paper >= MIN_GROUP or paper == 0 else 0, countries=countries, hidden_countries=len(hidden), questions=questions)
 
 
-def _tallies(canonical, filters):
-    """The respondents' rows and the view's answer counts: two queries, cached until the next
-    batch is written (the version is read each time, so no process serves an old count)."""
-    version = Questionnaire.objects.filter(pk=canonical.pk).values_list("results_version", flat=True).first()
+def _tallies(canonical, version, filters):
+    """The respondents' rows and the view's answer counts: two queries, cached per results
+    version (every language's page reads the same counts)."""
     view = hashlib.sha256(repr(filters).encode()).hexdigest()[:16]
     key = f"questionnaire-tallies:{canonical.pk}:{version}:{view}"
     found = cache.get(key)

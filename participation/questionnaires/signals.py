@@ -3,12 +3,13 @@ the results are dropped (participation.core's public_content_changed)."""
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_save, pre_save
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from participation.core.pages import default_language_code
 from participation.core.signals import public_content_changed
 
-from .models import Questionnaire
+from .models import Option, Question, Questionnaire, Section
 
 
 def enqueue_reports(questionnaire):
@@ -35,6 +36,19 @@ def on_save(sender, instance, created, **kwargs):
         enqueue_reports(instance)
 
 
+def structure_changed(sender, instance, **kwargs):
+    """A question, option or section edited (in any language): cached results show its labels."""
+    questionnaire = instance
+    while not isinstance(questionnaire, Questionnaire):
+        questionnaire = getattr(questionnaire, {Option: "question", Question: "section", Section: "questionnaire"}[type(questionnaire)], None)
+        if questionnaire is None:
+            return
+    Questionnaire.objects.filter(translation_key=questionnaire.translation_key).update(results_version=F("results_version") + 1)
+
+
 def connect():
+    for model in (Questionnaire, Section, Question, Option):
+        post_save.connect(structure_changed, sender=model, dispatch_uid=f"questionnaires-structure-{model.__name__}")
+        post_delete.connect(structure_changed, sender=model, dispatch_uid=f"questionnaires-structure-delete-{model.__name__}")
     pre_save.connect(remember_publication, sender=Questionnaire, dispatch_uid="questionnaires-publication-before")
     post_save.connect(on_save, sender=Questionnaire, dispatch_uid="questionnaires-publication-after")
