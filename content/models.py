@@ -36,6 +36,7 @@ from participation.events.queries import sessions_for
 
 from .blocks import BriefingStreamBlock, RegistrationQuestionsBlock, SpeakerBlock
 from .panels import SessionsPanel
+from .translation_status import with_source_languages
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -76,7 +77,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["dialogues"] = DialoguePage.objects.live().public().child_of(self).prefetch_related("phases")
+        context["dialogues"] = with_source_languages(DialoguePage.objects.live().public().child_of(self).prefetch_related("phases"))
         return context
 
 
@@ -131,7 +132,7 @@ class DialoguePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.live().public().child_of(self)
+        context["topics"] = with_source_languages(TopicPage.objects.live().public().child_of(self))
         context["editions"] = CountryEditionPage.objects.live().public().child_of(self).order_by("title")
         context["results_pages"] = ResultsPage.objects.live().public().child_of(self)
         context["organiser"] = self.organiser.localized if self.organiser else None
