@@ -2,6 +2,7 @@ from django import template
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from .. import dates
 from ..conf import site_name
@@ -50,7 +51,7 @@ def text_lang(code=None):
     says nothing of its language): dir="auto", so the browser aligns and punctuates the text by its
     own first letters (a Ukrainian comment on an Arabic page reads left to right)."""
     if not code:
-        return format_html(' dir="auto"')
+        return mark_safe(' dir="auto"')
     if code == translation.get_language():
         return ""
     return format_html(' lang="{}" dir="{}"', code, "rtl" if translation.get_language_info(code)["bidi"] else "ltr")
