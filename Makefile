@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test messages messages-extract wheel migrate demo bench bench-registrations bench-gatherings bench-questionnaires e2e-browser check clean
+.PHONY: run test install install-test messages messages-extract wheel migrate demo bench bench-registrations bench-gatherings bench-questionnaires lighthouse e2e-browser check clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -77,5 +77,14 @@ bench-gatherings: install-test
 bench-questionnaires: install-test
 	$(PY) bench/questionnaires.py
 
+# Lighthouse (npm, package-lock.json) in mobile mode on the demo's main pages in en and ar, driving
+# Debian's chromium (docs/performance.md#lighthouse). Needs node and the demo in the database.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+lighthouse: install-test node_modules/.installed demo
+	$(PY) bench/lighthouse.py
+
 clean:
-	rm -rf $(VENV) db.sqlite3 media static var build dist *.egg-info
+	rm -rf $(VENV) db.sqlite3 media static var build dist *.egg-info node_modules

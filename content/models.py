@@ -37,6 +37,7 @@ from participation.events.queries import sessions_for
 
 from .blocks import BriefingStreamBlock, RegistrationQuestionsBlock, SpeakerBlock
 from .panels import SessionsPanel
+from .translation_status import with_source_languages
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -77,7 +78,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["dialogues"] = DialoguePage.objects.live().public().child_of(self).prefetch_related("phases")
+        context["dialogues"] = with_source_languages(DialoguePage.objects.live().public().child_of(self).prefetch_related("phases"))
         return context
 
 
@@ -147,7 +148,8 @@ class DialoguePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Renditions prefetched: the cards' images cost two queries however many topics.
-        context["topics"] = TopicPage.objects.live().public().child_of(self).select_related("image").prefetch_related("image__renditions")
+        topics = TopicPage.objects.live().public().child_of(self).select_related("image").prefetch_related("image__renditions")
+        context["topics"] = with_source_languages(topics)
         context["editions"] = CountryEditionPage.objects.live().public().child_of(self).order_by("title")
         context["results_pages"] = ResultsPage.objects.live().public().child_of(self)
         context["organiser"] = self.organiser.localized if self.organiser else None

@@ -11,7 +11,7 @@ from wagtail.admin.panels import Panel
 from participation.core.pages import canonical_page
 from participation.events.models import Session
 from participation.events.queries import sessions_for
-from participation.events.services import local_times
+from participation.events.times import when
 
 
 class SessionsPanel(Panel):
@@ -28,7 +28,7 @@ class SessionsPanel(Panel):
             context["translation"] = canonical.pk != page.pk
             context["canonical"] = canonical
             context["sessions"] = [
-                (session, local_times(session), reverse(viewset.get_url_name("edit"), args=[session.pk]))
+                (session, when(session).text, reverse(viewset.get_url_name("edit"), args=[session.pk]))
                 for session in sessions_for(page)
             ]
             context["add_url"] = f"{reverse(viewset.get_url_name('add'))}?{urlencode({'page': canonical.pk})}"

@@ -16,12 +16,12 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import permission_denied
 
+from participation.core.dates import month as month_name
 from participation.core.pages import default_language_code
 from participation.events.models import Session
 
@@ -52,7 +52,7 @@ def pattern_times(pattern, first_month, count):
 
 def occurrence_title(series, month):
     with translation.override(default_language_code()):
-        return f"{series.name} — {date_format(month, 'F Y')}"
+        return f"{series.name} — {month_name(month)}"
 
 
 def occurrence_slug(series, month):
@@ -130,7 +130,7 @@ class OccurrencesForm(forms.Form):
             raise forms.ValidationError(_("This series has no session pattern yet: add one to the series first."))
         taken = existing_months(series, months_from(first_month, count))
         if taken:
-            months = ", ".join(date_format(month, "F Y") for month in taken)
+            months = ", ".join(month_name(month) for month in taken)
             raise forms.ValidationError(_("The series already has a page for %(months)s.") % {"months": months})
         return data
 

@@ -10,6 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from .translation_status import with_source_languages
+
 SEARCH_MAX_LENGTH = 200
 SEARCH_WORDS = re.compile(r"[\w-]+")
 RESULTS_PER_PAGE = 10
@@ -40,6 +42,7 @@ def search(request):
         paginator = Paginator(pages.search(terms), RESULTS_PER_PAGE)
         try:
             results = paginator.get_page(request.GET.get("page"))
+            results.object_list = with_source_languages(results.object_list)
         except DatabaseError:
             results = Paginator([], RESULTS_PER_PAGE).get_page(1)
     elif query:

@@ -23,7 +23,7 @@ from wagtail_localize.strings import StringValue
 from content.models import DialoguePage, DialoguePhase, HomePage, Organisation, StandardPage, TopicPage
 from content.translators import ensure_editor_group, ensure_translator_group
 
-from . import data, gatherings, images
+from . import data, gatherings, images, living
 from . import questionnaire as demo_questionnaire
 from .pages import add_page, list_items, paragraphs
 from .pdf import text_pdf
@@ -256,7 +256,8 @@ def ensure_users(locales, home_pages, password=None):
 
 def build(password=None, with_gatherings=True):
     """The demo. `with_gatherings=False` leaves out the country editions and conversation hours,
-    the questionnaire with its responses and the quick poll: the test suite's base
+    the questionnaire with its responses, the quick poll and the citizens' contributions (proposals,
+    comments, answers, moderation: content/demo/living.py): the test suite's base
     (tests/conftest.py), so tests count a single dialogue's contributions and the base stays
     fast; tests/content/test_demo.py builds them."""
     locales = ensure_locales()
@@ -292,4 +293,8 @@ def build(password=None, with_gatherings=True):
         demo_questionnaire.sync_briefing(briefing, locales[1:])
         demo_questionnaire.ensure_votes(poll, gatherings.ensure_citizens())
     home_pages = {page.locale.language_code: page for page in HomePage.objects.filter(depth=2).select_related("locale")}
-    return ensure_users(locales, home_pages, password)
+    credentials = ensure_users(locales, home_pages, password)
+    if with_gatherings:
+        # Proposals, supports, comments, answers and moderation, in several languages.
+        credentials.append(living.ensure_living_dialogue(dialogue, password))
+    return credentials

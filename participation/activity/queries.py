@@ -18,6 +18,7 @@ class Event:
     author: str
     url: str
     hidden: bool = False
+    language: str = ""  # the title's language when known (proposals); comments do not record theirs
 
 
 def contribution_models():
@@ -61,6 +62,7 @@ def recent_events(dialogue_ids, viewer, limit=30):
                     author="" if row.is_hidden else str(row.author_name),
                     url=_url(row) if not row.is_hidden else "",
                     hidden=row.is_hidden,
+                    language=getattr(row, "language", ""),
                 )
             )
     if apps.is_installed("participation.proposals"):
@@ -74,6 +76,7 @@ def recent_events(dialogue_ids, viewer, limit=30):
                     title=str(proposal),
                     author=str(_("Organisers")),
                     url=proposal.get_absolute_url(),
+                    language=proposal.language,
                 )
             )
     events.sort(key=lambda event: event.when, reverse=True)

@@ -4,24 +4,17 @@
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_timezone_location
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participation.accounts.models import person_of
+from participation.core.dates import active_locale as _locale
 
 
 class When(NamedTuple):
     zone: str  # the IANA name, for data attributes
     text: str  # "Saturday, 10 October 2026, 10:00 AM – 1:00 PM (Kyiv time)"
-
-
-def _locale():
-    try:
-        return Locale.parse(translation.to_locale(translation.get_language() or "en"))
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
 
 
 def zone_name(zone, locale=None):

@@ -10,13 +10,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
+from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Revision
 
-from content.demo import data
+from content.demo import data, living
 from content.demo import questionnaire as questionnaire_data
 from content.demo.build import build
 from content.demo.translations import ar, es, fr, uk
@@ -34,7 +35,9 @@ from content.models import (
 from participation.events.queries import sessions_for
 from participation.events.models import Session
 from participation.polls.models import Poll, Vote
-from participation.proposals.models import Proposal, Support
+from participation.comments.models import Comment
+from participation.moderation.models import ModerationAction
+from participation.proposals.models import DialogueSettings, Proposal, ProposalAnswer, Support
 from participation.questionnaires.models import Answer, Questionnaire, Response
 from tests.conftest import DEMO_PASSWORD
 from tests.factories import client_for, make_person
@@ -66,6 +69,9 @@ def snapshot():
         "sessions": Session.objects.count(),
         "proposals": Proposal.objects.count(),
         "supports": Support.objects.count(),
+        "answers to proposals": ProposalAnswer.objects.count(),
+        "comments": Comment.objects.count(),
+        "moderation actions": ModerationAction.objects.count(),
         "themes": EventTheme.objects.count(),
         "series": EventSeries.objects.count(),
         "outside events": OutsideEvent.objects.count(),
@@ -82,7 +88,7 @@ def test_seed_demo_is_idempotent(capsys):
     call_command("seed_demo", password="another-password")
     assert snapshot() == before
     output = capsys.readouterr().out
-    assert "editor" in output and "translator-fr" in output and "another-password" in output
+    assert "editor" in output and "translator-fr" in output and "moderator" in output and "another-password" in output
 
 
 def test_demo_has_one_dialogue_with_six_topics_in_every_language():
@@ -334,3 +340,46 @@ def test_a_briefing_has_a_quick_poll_with_votes_in_every_language(client):
         assert poll.locale.language_code == language
         assert client.get(briefing.url).status_code == 200
     assert Vote.objects.filter(poll__question=questionnaire_data.POLL_QUESTION).count() == len(questionnaire_data.POLL_VOTES)
+
+
+# --- A living dialogue ------------------------------------------------------------------------
+
+
+def test_the_demo_dialogue_has_proposals_in_several_languages_one_past_its_threshold(client):
+    dialogue = DialoguePage.objects.get(locale__language_code="en")
+    proposals = Proposal.objects.filter(dialogue=dialogue)
+    assert {proposal.language for proposal in proposals} == {"en", "fr", "es", "uk", "ar"}
+    assert DialogueSettings.for_dialogue(dialogue).support_threshold == living.SUPPORT_THRESHOLD
+    leader = proposals.order_by("-support_count").first()
+    assert leader.support_count == leader.supports.count() > living.SUPPORT_THRESHOLD
+    assert leader.title in client.get(f"/en/dialogues/{dialogue.pk}/proposals/").content.decode()
+    assert f'<progress id="support-progress-{leader.pk}" max="{living.SUPPORT_THRESHOLD}" value="{living.SUPPORT_THRESHOLD}"' in client.get(f"/en/proposals/{leader.pk}/").content.decode()
+
+
+def test_official_answers_in_several_states_and_languages(client):
+    kinds = set(Proposal.objects.filter(state__isnull=False).values_list("state__kind", flat=True))
+    assert {"accepted", "evaluating", "rejected"} <= kinds
+    accepted = Proposal.objects.get(state__kind="accepted", dialogue__locale__language_code="en")
+    assert set(ProposalAnswer.objects.filter(proposal=accepted).values_list("locale__language_code", flat=True)) == {"en", "fr", "es", "uk", "ar"}
+    with translation.override("fr"):
+        html = client.get(f"/fr/proposals/{accepted.pk}/").content.decode()
+    assert "Acceptée : le réseau national" in html
+
+
+def test_comment_threads_have_replies_in_several_languages_and_one_is_hidden_by_the_moderator():
+    replies = Comment.objects.filter(parent__isnull=False)
+    assert replies.count() >= 5
+    assert {comment.author.participant.language for comment in Comment.objects.select_related("author__participant")} >= {"en", "uk", "ar", "es"}
+    hidden = Comment.objects.get(body=living.HIDDEN)
+    assert hidden.hidden_at is not None
+    action = ModerationAction.objects.get(object_id=hidden.pk, action=ModerationAction.Action.HIDE)
+    assert action.moderator.username == "moderator"
+
+
+def test_the_moderator_signs_in_with_the_printed_password_and_sees_the_queue(capsys):
+    call_command("seed_demo", password="moderator-password")
+    assert "moderator" in capsys.readouterr().out
+    client = Client()
+    assert client.login(username="moderator", password="moderator-password")
+    assert client.get(reverse("moderation_queue")).status_code == 200
+    assert client.get(reverse("moderation_history")).status_code == 200

@@ -162,7 +162,7 @@ def test_the_editor_lists_a_pages_sessions_and_adds_one_for_it(editor_client, di
     edition = add_edition(dialogue)
     make_session(edition, title="Slot 1", starts_at=utc(2027, 10, 10, 7), time_zone="Europe/Kyiv", capacity=25)
     html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[edition.pk])).content.decode()
-    assert "Slot 1" in html and "Sun 10 Oct 2027, 10:00–11:00 (Europe/Kyiv)" in html
+    assert "Slot 1 · Sunday, October 10, 2027, 10:00\u202fAM – 11:00\u202fAM (Kyiv time)" in html
     add_url = reverse("wagtailsnippets_participation_events_session:add") + f"?page={edition.pk}"
     assert f'href="{add_url}"' in html
     form = editor_client.get(add_url).content.decode()

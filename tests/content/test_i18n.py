@@ -192,3 +192,23 @@ def test_page_sent_for_translation_shows_source_with_notice_until_published(clie
 def test_search_survives_query_syntax(client, query):
     response = client.get("/fr/search/", {"q": query})
     assert response.status_code == 200
+
+
+def test_untranslated_topic_cards_carry_their_language_and_say_so(client, dialogue, locales):
+    topic = new_topic(dialogue)
+    topic.copy_for_translation(locales["ar"], alias=True)  # locale sync: English text on the Arabic page
+    arabic = dialogue.get_translation(locales["ar"])
+    html = soup(client.get(arabic.url))
+    card = next(card for card in html.select(".cards .card") if "Digital commons" in card.text)
+    title = card.select_one(".card__title")
+    assert (title["lang"], title["dir"]) == ("en", "ltr")  # "?get online safely" no more
+    assert (card.select_one(".card__question")["lang"], card.select_one(".card__question")["dir"]) == ("en", "ltr")
+    with translation.override("ar"):
+        assert card.select_one(".card__note").text == gettext("Not yet translated: in %(language)s") % {"language": "الإنجليزية"}
+
+
+def test_the_translation_notice_names_languages_the_french_way(client, dialogue, locales):
+    topic = new_topic(dialogue)
+    alias = topic.copy_for_translation(locales["fr"], alias=True)
+    notice = soup(client.get(alias.url)).select_one(".notice--translation").text
+    assert "traduite en français" in notice and "en anglais" in notice

@@ -1,7 +1,10 @@
 from django import template
 from django.templatetags.static import static
+from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
+from .. import dates
 from ..conf import site_name
 
 register = template.Library()
@@ -31,3 +34,24 @@ def participation_assets(context):
         static("participation/participation.css"),
         static("participation/participation.js"),
     )
+
+
+# Dates, times and language names: the site's one formatting path (participation.core.dates).
+register.filter("day", dates.day)
+register.filter("moment", dates.moment)
+register.filter("month", dates.month)
+register.filter("language_name", dates.language_name)
+
+
+@register.simple_tag
+def text_lang(code=None):
+    """` lang=".." dir=".."` for people's words that may not be in the page's language.
+
+    With a known language other than the page's: its code and direction. Without one (a comment
+    says nothing of its language): dir="auto", so the browser aligns and punctuates the text by its
+    own first letters (a Ukrainian comment on an Arabic page reads left to right)."""
+    if not code:
+        return mark_safe(' dir="auto"')
+    if code == translation.get_language():
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if translation.get_language_info(code)["bidi"] else "ltr")

@@ -1,9 +1,8 @@
 from django import template
 from django.urls import reverse
-from django.utils import translation
-from django.utils.html import format_html
 
 from participation.core.http import sign_in_url
+from participation.core.templatetags.participation_tags import text_lang
 
 from .. import queries
 from .. import rules as poll_rules
@@ -35,16 +34,8 @@ def poll_block(context, poll, page):
         "results": queries.results(poll, choices, chosen) if shows_results else None,
         "vote_url": reverse("polls:vote", args=[poll.pk]),
         "sign_in_url": sign_in_url(f"{page_url}#poll-{poll.pk}"),
-        "text_lang": _text_lang(poll.locale.language_code),
+        "text_lang": text_lang(poll.locale.language_code),
     }
-
-
-def _text_lang(code):
-    """lang and dir for the poll's own words when they are not in the page's language (a poll
-    not translated yet); the interface around them stays in the page's language."""
-    if code == translation.get_language():
-        return ""
-    return format_html(' lang="{}" dir="{}"', code, "rtl" if translation.get_language_info(code)["bidi"] else "ltr")
 
 
 @register.simple_tag

@@ -23,7 +23,7 @@ def test_profile_lists_visible_contributions_of_every_model_newest_first(client,
     response = client.get("/en/accounts/people/Amina/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<h1>Amina</h1>" in html
+    assert '<h1 dir="auto">Amina</h1>' in html
     assert "2 contributions" in html
     assert html.index("Newest note") < html.index("Older note")
     assert "Hidden note" not in html and "Someone else" not in html
@@ -76,7 +76,7 @@ def test_unicode_nickname_profile(client, make_person):
     make_person(nickname="Оксана")
     response = client.get("/uk/accounts/people/%D0%BE%D0%BA%D1%81%D0%B0%D0%BD%D0%B0/", follow=True)
     assert response.status_code == 200
-    assert "<h1>Оксана</h1>" in response.content.decode()
+    assert '<h1 dir="auto">Оксана</h1>' in response.content.decode()
 
 
 def test_unknown_unconfirmed_or_deleted_people_have_no_profile(client, make_person):

@@ -4,9 +4,11 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.utils import translation
 
 from participation.comments.models import Comment
 from participation.comments.queries import PER_PAGE
+from participation.core import dates
 
 from .helpers import comment_on, make_user
 
@@ -76,3 +78,15 @@ def test_a_page_number_out_of_range_shows_the_last_page(client, topic, long_thre
     assert shown(response) == [f"{n:03d}" for n in range(PER_PAGE, TOTAL)]
     response = client.get(topic.url, {"comments_page": "nonsense", "comment": "not-a-number"})
     assert response.status_code == 200 and shown(response)[0] == "000"
+
+
+def test_a_comment_in_another_script_reads_in_its_own_direction_with_the_pages_dates(client, topic, locales):
+    author = make_user("Оксана")
+    arabic = topic.get_translation(locales["ar"])
+    comment = comment_on(arabic, author, "Як захистити дітей онлайн?")
+    html = client.get(arabic.url).content.decode()
+    # Its language is not recorded: the browser takes the direction from its first letters.
+    assert '<div class="comment__text" dir="auto">Як захистити дітей онлайн?</div>' in html
+    assert '<bdi class="comment__author">Оксана</bdi>' in html
+    with translation.override("ar"):
+        assert f">{dates.moment(comment.created_at)}</time>" in html
