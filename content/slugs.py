@@ -7,6 +7,7 @@ translation is saved with its translated title, a slug that is still the source'
 made from that title, Unicode kept (WAGTAIL_ALLOW_UNICODE_SLUGS)."""
 
 import re
+import unicodedata
 
 from django.conf import settings
 from django.db.models.signals import post_save
@@ -22,10 +23,16 @@ def _same(slug, base):
     return bool(base) and re.fullmatch(re.escape(base) + r"(-\d+)?", slug) is not None
 
 
-def _by_accident(slug, source_slug, title, wanted):
+def _loses_letters(title):
+    """Letters ASCII cannot spell (Cyrillic, Arabic), unlike accents ("é" -> "e")."""
+    return any(char.isalpha() and not unicodedata.normalize("NFKD", char).encode("ascii", "ignore") for char in title)
+
+
+def _by_accident(slug, source_slug, title):
     """The source's slug copied, an empty one, or the translated title's ASCII leftovers
-    ("Наші звички після COVID-19" -> "covid-19")."""
-    return not slug or _same(slug, source_slug) or (slugify(title) != wanted and _same(slug, slugify(title)))
+    ("Наші звички після COVID-19" -> "covid-19"); "communs-numeriques" for "Communs numériques"
+    is a fair spelling someone chose."""
+    return not slug or _same(slug, source_slug) or (_loses_letters(title) and _same(slug, slugify(title)))
 
 
 def slug_from_translated_title(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -42,7 +49,7 @@ def slug_from_translated_title(sender, instance, raw=False, update_fields=None, 
     if source is None or instance.title == source["title"]:
         return  # the source page itself, or a translation whose title is not translated yet
     base = slugify(instance.title, allow_unicode=getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True))
-    if not base or _same(instance.slug, base) or not _by_accident(instance.slug, source["slug"], instance.title, base):
+    if not base or _same(instance.slug, base) or not _by_accident(instance.slug, source["slug"], instance.title):
         return  # already right, or a slug someone chose
     instance.slug = find_available_slug(instance.get_parent(), base, ignore_page_id=instance.pk)
     # Page.save with the slug recomputes the url_path, the descendants' too.

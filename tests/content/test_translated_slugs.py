@@ -50,3 +50,10 @@ def test_an_untranslated_copy_keeps_the_source_slug_until_its_title_is_translate
     copy = terms.copy_for_translation(locales["es"])
     assert Page.objects.get(pk=copy.pk).slug == "rules-of-the-road"
     assert Page.objects.get(pk=terms.pk).slug == "rules-of-the-road"  # the source page is never touched
+
+
+def test_a_slug_spelt_without_accents_is_a_choice_and_stays(terms, locales):
+    copy = terms.copy_for_translation(locales["fr"])
+    copy.title, copy.slug = "Règles du jeu", "regles-du-jeu"
+    copy.save()
+    assert Page.objects.get(pk=copy.pk).slug == "regles-du-jeu"
