@@ -211,8 +211,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 def machine_translator():
     """DeepL or LibreTranslate from the environment; none otherwise. The dummy translator (it
-    reverses words) only when asked for by name in development: offered to a real translator,
-    it would fill pages with nonsense."""
+    reverses words) only in the development settings (config/settings/dev.py), and only when
+    asked for by name: offered to a real translator, it would fill pages with nonsense."""
     kind = (os.environ.get("MACHINE_TRANSLATOR") or "none").lower()
     if kind == "deepl":
         return {
@@ -227,8 +227,6 @@ def machine_translator():
                 "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
             },
         }
-    if kind == "dummy" and DEBUG:
-        return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
     return None
 
 
