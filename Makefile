@@ -1,10 +1,13 @@
-# Dialogue: `make run` serves the demo on http://127.0.0.1:8000/, `make test` runs the suite.
+# Dialogue: `make run` serves the demo on http://$(HOST):$(PORT)/ (127.0.0.1:8000 by default),
+# `make test` runs the suite.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The public address every email links to (participation.core.conf.base_url): the one served.
+BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test install install-test messages messages-extract wheel migrate demo bench bench-registrations bench-gatherings bench-questionnaires lighthouse e2e-browser check clean
 
@@ -52,7 +55,8 @@ demo: migrate
 	else $(PY) manage.py seed_demo; fi
 
 run: install messages demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@BASE_URL=$(BASE_URL) $(PY) manage.py describe_site
+	BASE_URL=$(BASE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-test messages
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -7,7 +7,8 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from . import partners, signals
+        from . import partners, signals, slugs
 
         signals.connect()
         partners.connect()
+        slugs.connect()

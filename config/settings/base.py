@@ -197,7 +197,11 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Dialogue"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address, one setting for every link in an email (notifications, answers, account
+# confirmations, gatherings, calendar invites) and for Wagtail's admin emails. `make run` sets
+# BASE_URL from HOST and PORT; WAGTAILADMIN_BASE_URL is still read for older deployments.
+PARTICIPATION_BASE_URL = (os.environ.get("BASE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = PARTICIPATION_BASE_URL
 WAGTAILSEARCH_BACKENDS = {
     # PostgreSQL full text search on PostgreSQL, SQLite FTS5 on SQLite.
     "default": {"BACKEND": "wagtail.search.backends.database"}
@@ -210,8 +214,10 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 
 def machine_translator():
-    """DeepL or LibreTranslate from the environment; the dummy translator otherwise."""
-    kind = (os.environ.get("MACHINE_TRANSLATOR") or "dummy").lower()
+    """DeepL or LibreTranslate from the environment; none otherwise. The dummy translator (it
+    reverses words) only in the development settings (config/settings/dev.py), and only when
+    asked for by name: offered to a real translator, it would fill pages with nonsense."""
+    kind = (os.environ.get("MACHINE_TRANSLATOR") or "none").lower()
     if kind == "deepl":
         return {
             "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
@@ -225,9 +231,7 @@ def machine_translator():
                 "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
             },
         }
-    if kind in {"none", "off"}:
-        return None
-    return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+    return None
 
 
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator()

@@ -18,3 +18,5 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_transla
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Tests roll the database back between them: always read the content version afresh.
 CONTENT_VERSION_MAX_AGE = 0
+# Emails link to the test client's host, so a test can follow a link from an email.
+PARTICIPATION_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"

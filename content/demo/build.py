@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 from wagtail_localize.strings import StringValue
@@ -250,6 +251,8 @@ def ensure_users(locales, home_pages, password=None):
         user.set_password(secret)
         user.save()
         user.groups.add(group)
+        if username == "translator-fr":  # the admin in French for the French translator
+            UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "fr"})
         credentials.append((username, secret, group.name))
     return credentials
 

@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "participation.accounts"
     label = "participation_accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from . import admin_language
+
+        admin_language.connect()

@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from participation.core.conf import site_name
+from participation.core.conf import absolute_url, site_name
 
 from . import tokens
 from .models import person_of
@@ -32,17 +32,17 @@ def send(user, name, context, to=None):
     queue_email(user=user, subject=subject, body=body, to=to or getattr(user, user.get_email_field_name()))
 
 
-def send_confirmation(request, user):
+def send_confirmation(user):
     with translation.override(language_of(user)):
         path = reverse("accounts:confirm", args=[tokens.confirmation_token(user)])
         send(
             user,
             "confirm",
-            {"confirm_url": request.build_absolute_uri(path), "max_age_days": max(1, tokens.confirmation_max_age() // 86400)},
+            {"confirm_url": absolute_url(path), "max_age_days": max(1, tokens.confirmation_max_age() // 86400)},
         )
 
 
-def send_signup_attempt(request, user):
+def send_signup_attempt(user):
     """To the owner of an address someone tried to sign up with: the sign-up page itself says
     nothing, so that nobody learns which addresses have an account."""
     with translation.override(language_of(user)):
@@ -50,20 +50,20 @@ def send_signup_attempt(request, user):
             user,
             "signup_attempt",
             {
-                "login_url": request.build_absolute_uri(reverse("accounts:login")),
-                "password_reset_url": request.build_absolute_uri(reverse("accounts:password_reset")),
+                "login_url": absolute_url(reverse("accounts:login")),
+                "password_reset_url": absolute_url(reverse("accounts:password_reset")),
             },
         )
 
 
-def send_email_change(request, user, new_email):
+def send_email_change(user, new_email):
     """The confirmation link to the new address, and a word to the current one."""
     with translation.override(language_of(user)):
         path = reverse("accounts:confirm_email_change", args=[tokens.email_change_token(user, new_email)])
         context = {"new_email": new_email, "max_age_days": max(1, tokens.confirmation_max_age() // 86400)}
-        send(user, "email_change", {**context, "confirm_url": request.build_absolute_uri(path)}, to=new_email)
+        send(user, "email_change", {**context, "confirm_url": absolute_url(path)}, to=new_email)
         send(
             user,
             "email_change_notice",
-            {**context, "password_reset_url": request.build_absolute_uri(reverse("accounts:password_reset"))},
+            {**context, "password_reset_url": absolute_url(reverse("accounts:password_reset"))},
         )

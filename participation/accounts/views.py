@@ -19,7 +19,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from participation.core import ratelimit
-from participation.core.conf import rate_limit, site_name
+from participation.core.conf import base_url, rate_limit, site_name
 from participation.core.http import safe_next
 from participation.core.visibility import viewer_of
 
@@ -90,12 +90,12 @@ def signup(request):
                 # The same page as for a new account; the address's owner hears about it, once
                 # in a while at most, however many places the attempts come from.
                 if exists.user.is_active and ratelimit.hit("signup", f"exists:{data['email'].lower()}", limit=1):
-                    emails.send_signup_attempt(request, exists.user)
+                    emails.send_signup_attempt(exists.user)
                 return redirect("accounts:signup_done")
             except services.NicknameTaken:
                 form.add_error("nickname", forms.NICKNAME_TAKEN)
             else:
-                emails.send_confirmation(request, user)
+                emails.send_confirmation(user)
                 return redirect("accounts:signup_done")
     else:
         form = forms.SignUpForm()
@@ -149,7 +149,7 @@ def resend_confirmation(request):
                 .first()
             )
             if person is not None:
-                emails.send_confirmation(request, person.user)
+                emails.send_confirmation(person.user)
             messages.success(request, RESEND_SENT)
             return redirect("accounts:login")
     else:
@@ -214,7 +214,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     @property
     def extra_email_context(self):
-        return {"site_name": site_name()}
+        return {"site_name": site_name(), "base_url": base_url()}
 
     def post(self, request, *args, **kwargs):
         email = request.POST.get("email", "").strip().lower()
@@ -277,7 +277,7 @@ def account_settings(request):
             with translation.override(person.language):
                 if form.new_email:
                     services.request_email_change(person.user, form.new_email)
-                    emails.send_email_change(request, person.user, form.new_email)
+                    emails.send_email_change(person.user, form.new_email)
                     messages.success(
                         request,
                         _("Your settings are saved. To change your email address, open the link we have just sent to %(email)s.")

@@ -48,3 +48,25 @@ def trusted_proxy_count():
     """How many proxies in front of the site append to X-Forwarded-For (TRUSTED_PROXY_COUNT);
     0, the default, counts REMOTE_ADDR."""
     return int(getattr(settings, "TRUSTED_PROXY_COUNT", 0))
+
+
+def base_url():
+    """The site's public address, e.g. https://dialogue.example: PARTICIPATION_BASE_URL, else
+    Wagtail's WAGTAILADMIN_BASE_URL. Emails are sent outside any request (tasks, digests), so
+    every link they carry is built on this one setting, never on a request's host."""
+    url = getattr(settings, "PARTICIPATION_BASE_URL", None) or getattr(settings, "WAGTAILADMIN_BASE_URL", None) or ""
+    return url.rstrip("/")
+
+
+def absolute_url(path):
+    """`path` (a URL path, or an address already absolute) on the public base URL."""
+    if not path or "://" in path:
+        return path or ""
+    return base_url() + path
+
+
+def page_absolute_url(page):
+    """A Wagtail page's public address on the base URL (its language prefix included), whatever
+    host its Wagtail Site record names."""
+    parts = page.get_url_parts()
+    return absolute_url(parts[2]) if parts else ""

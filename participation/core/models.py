@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -82,6 +83,16 @@ class Contribution(models.Model):
         from participation.accounts.models import public_name
 
         return public_name(self.author)
+
+    @property
+    def author_profile_url(self):
+        """The author's public profile, or "" when there is none to link to (a deleted or
+        deactivated account, no nickname). No query when the caller joined author__participant."""
+        from participation.accounts.models import person_of
+        from participation.accounts.rules import is_public_person
+
+        person = person_of(self.author)
+        return reverse("accounts:profile", args=[person.nickname]) if is_public_person(None, person) else ""
 
     def export_data(self, link):
         """This contribution in its author's data export: fields named in words, the author's own

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from participation.accounts.emails import language_of
 from participation.accounts.tasks import queue_email
-from participation.core.conf import site_name
+from participation.core.conf import page_absolute_url, site_name
 
 from . import times
 from .ical import sessions_calendar
@@ -24,7 +24,7 @@ def _item(session, zone, positions):
         "title": page.title,
         "own": times.when(session),
         "visitor": times.visitor_when(session, zone),
-        "url": page.get_full_url() or "",
+        "url": page_absolute_url(page),
     }
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from icalendar import Timezone
 from icalendar.timezone import tzid_from_tzinfo
 
+from participation.core.conf import page_absolute_url
 from participation.core.visibility import viewer_for
 
 from . import hooks
@@ -88,7 +89,8 @@ class _Pages:
 
     def url_and_host(self, page):
         if page.pk not in self.known:
-            url = page.get_full_url(self.request) or ""
+            # Feeds link to the host asked; an invite attached to an email, to the public base URL.
+            url = (page.get_full_url(self.request) if self.request else page_absolute_url(page)) or ""
             host = urlsplit(url).hostname or (self.request.get_host() if self.request else "localhost")
             self.known[page.pk] = (url, host)
         return self.known[page.pk]

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from participation.accounts.models import person_of
+from participation.core.conf import absolute_url as absolute
 from participation.core.conf import site_name
 from participation.core.visibility import viewer_for
 
@@ -25,10 +26,6 @@ def user_from_token(token):
         return signing.loads(token, salt=UNSUBSCRIBE_SALT)["user"]
     except (signing.BadSignature, KeyError, TypeError):
         return None
-
-
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def still_visible(user, notifications):

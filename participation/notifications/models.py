@@ -67,11 +67,14 @@ class Notification(models.Model):
     url = models.CharField(max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # Read on the site (the notifications page): the header counts the unread ones.
+    read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
         ordering = ["created_at"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
 
     def export_data(self, link):
         # Not the excerpt: it quotes what someone else wrote.
-        return {"about": self.get_kind_display(), "url": link(self.url), "created": self.created_at, "sent": self.sent_at}
+        return {"about": self.get_kind_display(), "url": link(self.url), "created": self.created_at, "sent": self.sent_at, "read": self.read_at}

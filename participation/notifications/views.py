@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,7 +14,7 @@ from wagtail.models import Page
 from participation.core.http import safe_next
 from participation.core.visibility import viewer_of
 
-from . import services
+from . import queries, services
 from .emails import user_from_token
 from .forms import PreferenceForm
 from .models import Follow, Preference
@@ -42,19 +43,30 @@ def toggle_follow(request, content_type_id, object_id):
 
 @login_required
 def notification_settings(request):
+    """The person's notifications (newest first), how often they are emailed, what they follow."""
     preference, _created = Preference.objects.get_or_create(user=request.user)
     form = PreferenceForm(request.POST or None, instance=preference)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your email settings are saved."))
         return redirect("notifications:settings")
+    notifications = queries.latest_for(viewer_of(request))
     follows = Follow.objects.filter(user=request.user).select_related("content_type").order_by("-created_at")
     items = []
     for follow_row in follows:
         target = follow_row.target
         if target is not None:
             items.append({"follow": follow_row, "target": target, "url": services.url_of(target, request.LANGUAGE_CODE)})
-    return TemplateResponse(request, "notifications/settings.html", {"form": form, "follows": items})
+    context = {"form": form, "follows": items, "notifications": notifications, "unread": any(n.read_at is None for n in notifications)}
+    return TemplateResponse(request, "notifications/settings.html", context)
+
+
+@login_required
+@require_POST
+def mark_read(request):
+    queries.mark_all_read(request.user, timezone.now())
+    messages.success(request, _("All your notifications are marked as read."))
+    return redirect("notifications:settings")
 
 
 # One-click unsubscribe (RFC 8058) posts without a CSRF token; the signed token is the proof.

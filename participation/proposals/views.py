@@ -184,6 +184,7 @@ def proposal_detail(request, pk):
     if topic is not None:
         topic = next((t for t in dialogue.topics() if t.translation_key == topic.translation_key), topic)
     user = request.user
+    is_author = proposal_rules.is_author.test(user, proposal)
     context = support_context(request, proposal, dialogue.settings)
     context.update(
         {
@@ -196,10 +197,9 @@ def proposal_detail(request, pk):
             "can_withdraw": proposal_rules.can(user, "withdraw_proposal", proposal),
             # Why an author cannot edit any more (supports, answer, phase), said next to the text.
             "edit_denial": (
-                proposal_rules.denial(user, "edit_proposal", proposal)
-                if proposal_rules.is_author.test(user, proposal) and not proposal.is_withdrawn
-                else None
+                proposal_rules.denial(user, "edit_proposal", proposal) if is_author and not proposal.is_withdrawn else None
             ),
+            "is_author": is_author,  # people report others' proposals, not their own
             "show_hidden": proposal_rules.is_moderator.test(user) or proposal_rules.is_editor.test(user),
             "comments_enabled": comments_available() and not proposal.is_hidden,
         }

@@ -1,7 +1,9 @@
 """Partners translate their own language and nothing else; editors run the dialogue."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.utils import translation
+from django.utils.translation import gettext
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +86,29 @@ def test_translator_changes_the_french_copy_of_a_snippet_and_nothing_else(transl
     # editors keep every language
     editor = editor_client.get("/admin/").wsgi_request.user
     assert editor_client.get(AdminURLFinder(editor).get_edit_url(source)).status_code == 200
+
+
+def test_a_translator_is_told_a_new_page_waits_for_the_editor_and_is_not_offered_translate(translator_client, editor_client, home, locales):
+    from content.models import StandardPage
+
+    page = home.add_child(instance=StandardPage(title="Fresh news", slug="fresh-news"))
+    mirror = page.copy_for_translation(locales["fr"], alias=True)  # what locale synchronisation makes
+    html = translator_client.get(edit_url(mirror)).content.decode()
+    assert '<html lang="fr"' in html  # the demo translator's admin speaks French
+    assert "/admin/localize/submit/" not in html and "data-translation-waiting" in html
+    with translation.override("fr"):
+        assert gettext("Translate this page") not in html
+        assert "En attente que l’éditeur envoie cette page en traduction" in html
+    html = editor_client.get(edit_url(mirror)).content.decode()
+    assert "Translate this page" in html and "/admin/localize/submit/" in html and "data-translation-waiting" not in html
+
+
+def test_the_admin_speaks_the_language_the_person_chose(locales):
+    from tests.factories import client_for, make_person
+
+    person = make_person("redactrice", language="uk", is_staff=True)
+    person.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    assert '<html lang="uk"' in client_for(person).get("/admin/").content.decode()
+    person.participant.language = "ar"
+    person.participant.save()
+    assert '<html lang="ar"' in client_for(person).get("/admin/").content.decode()

@@ -97,5 +97,27 @@ def test_machine_translator_is_chosen_from_the_environment():
         "shell", "-c", script, env={"DJANGO_SETTINGS_MODULE": "config.settings.dev", "MACHINE_TRANSLATOR": "libretranslate"}
     )
     assert libre.stdout.strip().endswith("LibreTranslator")
-    default = manage("shell", "-c", script, env={"DJANGO_SETTINGS_MODULE": "config.settings.dev", "MACHINE_TRANSLATOR": ""})
-    assert default.stdout.strip().endswith("DummyTranslator")
+
+
+
+def test_the_dummy_translator_is_offered_only_when_asked_for_in_development():
+    script = "from django.conf import settings; print(settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR)"
+
+    def translator(settings_module, **env):
+        return manage("shell", "-c", script, env={"DJANGO_SETTINGS_MODULE": settings_module, **env}).stdout.strip().splitlines()[-1]
+
+    assert translator("config.settings.dev", MACHINE_TRANSLATOR="") == "None"
+    assert translator("config.settings.dev", MACHINE_TRANSLATOR="dummy").endswith("DummyTranslator'}")
+    production = {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "dialogue.example", "MACHINE_TRANSLATOR": "dummy"}
+    assert translator("config.settings.production", **production) == "None"
+
+
+def test_make_run_says_where_it_serves_and_where_emails_go():
+    result = manage("describe_site", env={"DJANGO_SETTINGS_MODULE": "config.settings.dev", "BASE_URL": "http://127.0.0.1:8123",
+                                          "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": "/tmp/mails"})
+    assert result.stdout.splitlines() == ["Dialogue: http://127.0.0.1:8123/ (emails link there)", "Emails: written to /tmp/mails (file backend)"]
+    settings_line = "from django.conf import settings; print(settings.PARTICIPATION_BASE_URL, settings.WAGTAILADMIN_BASE_URL)"
+    both = manage("shell", "-c", settings_line, env={"DJANGO_SETTINGS_MODULE": "config.settings.dev", "BASE_URL": "http://127.0.0.1:8123/"})
+    assert both.stdout.strip().splitlines()[-1] == "http://127.0.0.1:8123 http://127.0.0.1:8123"
+    makefile = (ROOT / "Makefile").read_text()
+    assert "BASE_URL ?= http://$(HOST):$(PORT)" in makefile and "BASE_URL=$(BASE_URL) $(PY) manage.py runserver" in makefile

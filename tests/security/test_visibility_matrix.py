@@ -22,7 +22,7 @@ from wagtail.models import Page, PageViewRestriction
 from participation.comments.models import Comment, CommentVote
 from participation.comments.services import post_comment
 from participation.events.models import CalendarToken, Registration
-from participation.notifications.models import Follow
+from participation.notifications.models import Follow, Notification
 from participation.polls.models import Vote
 from participation.proposals.models import Proposal, Support
 from participation.questionnaires.models import Answer, Report
@@ -110,6 +110,11 @@ class World:
         for session in (self.session, self.soon):
             Registration.objects.create(session=session, user=user, status=Registration.CONFIRMED)
         self.groups[user.pk] = make_focus_group(self.session, user)  # they facilitate a group of the hidden session
+        for subject, title in ((self.proposal, SECRETS[0]), (self.topic_comment, SECRETS[1])):
+            Notification.objects.create(
+                user=user, kind=Notification.Kind.COMMENT, content_type=ContentType.objects.get_for_model(subject),
+                object_id=subject.pk, subject_title=title, url="/en/",
+            )  # fmt: skip
         return client, user
 
 
@@ -145,6 +150,8 @@ READS = {
     "activity:activity": _get(lambda w: f"/en/dialogues/{w.dialogue.pk}/activity/"),
     "activity:feed": _get(lambda w: f"/en/dialogues/{w.dialogue.pk}/activity/feed/"),
     "accounts:profile": _get(lambda w: f"/en/accounts/people/{w.author.participant.nickname}/"),
+    # The person's notifications: each role has one about the proposal and one about the topic's comment.
+    "notifications:settings": _get(lambda w: "/en/notifications/"),
     "events:register": _get(lambda w: f"/en/gatherings/{w.topic.pk}/register/"),
     "events:mine": _get(lambda w: "/en/gatherings/mine/"),
     "focusgroups:mine": _get(lambda w: "/en/focus-groups/"),
@@ -184,6 +191,7 @@ READS = {
 }
 SHOWS = {
     "proposals:list", "proposals:detail", "activity:activity", "activity:feed", "accounts:profile", "events:register", "calendars:person",
+    "notifications:settings",
     "focusgroups:mine", "focusgroups:group",
 }  # fmt: skip
 PUBLIC_ONLY = {name for name in READS if name.startswith(("open_data:", "calendars:site", "calendars:page"))}
@@ -253,7 +261,7 @@ EXEMPT = {
         "the person's own account: no page's participation",
     ),
     "accounts:export": "the person's own data, theirs to take whatever the pages (tests/participation/accounts/test_export.py)",
-    "notifications:settings": "the person's own follows and preferences",
+    "notifications:read": "marks the person's own notifications read: shows nothing",
     "notifications:unsubscribe": "a signed link that only turns emails off",
     "moderation_queue": "admin: moderators handle every report, whatever the page's restrictions",
     "moderation_history": "admin: moderators' log",

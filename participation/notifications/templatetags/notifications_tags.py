@@ -1,6 +1,6 @@
 from django import template
 
-from participation.notifications import services
+from participation.notifications import queries, services
 
 register = template.Library()
 
@@ -17,3 +17,15 @@ def follow_button(context, obj):
         "signed_in": user.is_authenticated,
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def unread_notifications(context):
+    """How many notifications the signed-in person has not read: counted once per request."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    if not hasattr(request, "_unread_notifications"):
+        request._unread_notifications = queries.unread_count(user)
+    return request._unread_notifications

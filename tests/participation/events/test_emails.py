@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from icalendar import Calendar
 
+from participation.core.conf import page_absolute_url
 from participation.events import emails, services
 from tests.factories import client_for, make_person, make_session
 
@@ -47,11 +48,11 @@ def test_confirmation_in_the_persons_language_with_both_zones_and_an_invite(dial
         assert gettext("Your place is confirmed.") in message.body
         assert gettext("%(city)s time") % {"city": "Київ"} in message.body
         assert gettext("%(city)s time") % {"city": "Нью-Йорк"} in message.body
-        assert dialogue.localized.get_full_url() in message.body  # the page in their language
+        assert page_absolute_url(dialogue.localized) in message.body  # the page in their language
     assert "10:00 – 13:00" in message.body and "03:00 – 06:00" in message.body
     event = invite(message).events[0]
     assert event.start.hour == 10 and str(event["DTSTART"].params["TZID"]) == "Europe/Kyiv"
-    assert str(event["URL"]) == dialogue.get_full_url()
+    assert str(event["URL"]) == page_absolute_url(dialogue)
     assert no_secrets(message)
 
 
@@ -74,7 +75,7 @@ def test_moving_up_from_the_waiting_list_is_told(dialogue, slot, mailoutbox):
     assert message.to == [waiting.email]
     with translation.override("fr"):
         assert gettext("Someone cancelled, and you have moved up from the waiting list: your place is confirmed.") in message.body
-    assert invite(message).events[0]["UID"] == f"session-{slot.pk}@localhost"
+    assert invite(message).events[0]["UID"] == f"session-{slot.pk}@testserver"  # the base URL's host
     assert no_secrets(message)
 
 

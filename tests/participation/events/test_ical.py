@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
+from participation.core.conf import page_absolute_url
 from participation.events import services
 from participation.events.ical import sessions_calendar
 from tests.factories import make_person, make_session
@@ -45,9 +46,9 @@ def test_sessions_on_both_sides_of_a_dst_change_keep_their_local_time(dialogue):
 def test_each_session_is_an_event_with_a_stable_uid_title_and_page_url(dialogue):
     session = kyiv_session(dialogue, 24, title="Slot 1", mode="in_person", address="Khreshchatyk 1, Kyiv")
     first, again = (parsed(sessions_calendar([session])).events[0] for _ in range(2))
-    assert first["UID"] == again["UID"] == f"session-{session.pk}@localhost"
+    assert first["UID"] == again["UID"] == f"session-{session.pk}@testserver"  # the public base URL's host
     assert str(first["SUMMARY"]) == f"{dialogue.title} · Slot 1"
-    assert str(first["URL"]) == dialogue.get_full_url()
+    assert str(first["URL"]) == page_absolute_url(dialogue)
     assert str(first["LOCATION"]) == "Khreshchatyk 1, Kyiv"
     assert str(first["STATUS"]) == "CONFIRMED"
     assert first["DTSTAMP"]
@@ -80,7 +81,7 @@ def test_a_private_address_and_access_details_stay_out_of_public_files(dialogue)
         assert secret not in public
     event = parsed(public).events[0]
     assert "LOCATION" not in event
-    assert str(event["DESCRIPTION"]) == dialogue.get_full_url()
+    assert str(event["DESCRIPTION"]) == page_absolute_url(dialogue)
 
 
 def test_the_persons_own_feed_has_the_access_details_only_within_the_window(dialogue):
@@ -102,7 +103,7 @@ def test_the_persons_own_feed_has_the_access_details_only_within_the_window(dial
     for owner, now in ((person, too_early), (stranger, during)):
         data = sessions_calendar([session], person=owner, now=now).decode()
         assert "meet.example.org" not in data and "secret street" not in data
-        assert str(parsed(data).events[0]["URL"]) == dialogue.get_full_url()
+        assert str(parsed(data).events[0]["URL"]) == page_absolute_url(dialogue)
 
 
 AWKWARD = [
