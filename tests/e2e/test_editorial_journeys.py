@@ -12,7 +12,7 @@ from .support import admin_messages, create_topic_page, sign_in
 
 pytestmark = pytest.mark.e2e
 
-PERMISSION_DENIED = re.compile(r"do not have permission|permission denied|403", re.IGNORECASE)
+PERMISSION_DENIED = re.compile(r"do not have permission|permission denied|403|pas les autorisations", re.IGNORECASE)
 
 
 def unique(text):
@@ -73,23 +73,24 @@ def test_translator_translates_a_new_briefing_into_french(page, context, server,
         assert PERMISSION_DENIED.search(admin_messages(page)), f"no permission message: {admin_messages(page)!r}"
     shot(page, "english source denied")
 
-    # The French draft opens in wagtail-localize's translation editor.
+    # The French draft opens in wagtail-localize's translation editor, in French: the admin speaks
+    # the translator's preferred language.
     page.goto(french_edit_url)
-    page.get_by_role("button", name=re.compile(r"^Translate with ")).click()
-    expect(page.locator(".messages")).to_contain_text("Successfully translated")
+    page.get_by_role("button", name=re.compile(r"^Traduire avec ")).click()
+    expect(page.locator(".messages")).to_contain_text("Traduction effectuée avec succès")
     shot(page, "machine translated")
 
     # The translator corrects the machine translation of the title by hand.
     title_segment = page.locator("li:has(> p)", has=page.get_by_text(title, exact=True)).first
-    title_segment.get_by_role("button", name="Edit", exact=True).click()
+    title_segment.get_by_role("button", name="Modifier", exact=True).click()
     editor = title_segment.locator("textarea")
     editor.fill(french_title)
-    title_segment.get_by_role("button", name="Save", exact=True).click()
+    title_segment.get_by_role("button", name="Enregistrer", exact=True).click()
     title_segment.get_by_text(french_title, exact=True).wait_for()
     shot(page, "title translated by hand")
 
-    page.get_by_role("button", name="Publish in Français").click()
-    expect(page.locator(".messages")).to_contain_text(f"Published '{french_title}' in Français")
+    page.get_by_role("button", name=re.compile(r"^Publier dans ?Français")).click()
+    expect(page.locator(".messages")).to_contain_text(f"« {french_title} » a été publié(e) en Français")
     shot(page, "published in french")
 
     # The public French dialogue page lists the translated briefing, in French.
