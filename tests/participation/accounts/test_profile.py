@@ -28,7 +28,7 @@ def test_profile_lists_visible_contributions_of_every_model_newest_first(client,
     assert html.index("Newest note") < html.index("Older note")
     assert "Hidden note" not in html and "Someone else" not in html
     assert "Test note" in html  # the model's verbose name
-    assert re.search(r'<a href="/en/test-notes/\d+/">Newest note</a>', html)
+    assert re.search(r'<a href="/en/test-notes/\d+/"[^>]*>Newest note</a>', html)
     assert f'datetime="{now.isoformat()[:19]}' in html
 
 
