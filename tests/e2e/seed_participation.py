@@ -35,8 +35,11 @@ dialogue = DialoguePage.objects.get(locale=english, slug=data.DIALOGUE["slug"])
 topic = TopicPage.objects.child_of(dialogue).get(slug=data.TOPICS[0]["slug"])
 
 alice, bob, carol = citizen("alice-e2e"), citizen("bob-e2e"), citizen("carol-e2e")
-moderator = User.objects.create_user(username="moderator", email="moderator@example.org", password=password)
-Person.objects.create(user=moderator, nickname="moderator-e2e", language="en")
+# The demo has its moderator (content/demo/living.py): the journeys sign in with the e2e password.
+moderator, _created = User.objects.get_or_create(username="moderator", defaults={"email": "moderator@example.org"})
+moderator.set_password(password)
+moderator.save()
+Person.objects.get_or_create(user=moderator, defaults={"nickname": "moderator-e2e", "language": "en"})
 moderator.groups.add(Group.objects.get(name="Moderators (participation)"))
 
 proposals = {

@@ -87,6 +87,6 @@ def test_a_comment_in_another_script_reads_in_its_own_direction_with_the_pages_d
     html = client.get(arabic.url).content.decode()
     # Its language is not recorded: the browser takes the direction from its first letters.
     assert '<div class="comment__text" dir="auto">Як захистити дітей онлайн?</div>' in html
-    assert '<bdi class="comment__author">Оксана</bdi>' in html
+    assert re.search(r'<bdi class="comment__author">(<a href="[^"]+">)?Оксана(</a>)?</bdi>', html)
     with translation.override("ar"):
         assert f">{dates.moment(comment.created_at)}</time>" in html

@@ -134,7 +134,7 @@ def test_a_questionnaire_of_a_dialogue_the_person_may_not_see_does_not_exist(que
     assert not Draft.objects.exists() and not Receipt.objects.exists() and not PendingSubmission.objects.exists()
 
 
-QUERIES = 16
+QUERIES = 17  # with the unread notifications in the header
 
 
 @pytest.mark.parametrize("size", [1, 3])
