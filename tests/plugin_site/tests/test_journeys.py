@@ -93,7 +93,8 @@ def test_report_then_a_moderator_hides_the_comment_in_the_admin_queue(consultati
     comment(troll, proposal_url, "Buy cheap watches at spam.example")
 
     reader = sign_up("omar@example.org", "Omar")
-    report_url = link(reader.get(proposal_url).content.decode(), r"/moderation/report/\d+/\d+/")
+    # The proposal has its own report link; the comment's comes after it, with the comment.
+    report_url = re.findall(r'href="(/moderation/report/\d+/\d+/)"', reader.get(proposal_url).content.decode())[-1]
     reported = submit(reader, report_url, {"reason": "spam", "note": "Advertising"})
     assert reported.status_code in (200, 302)
 
