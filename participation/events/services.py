@@ -7,7 +7,6 @@ list is the arrival order (created_at, then id)."""
 
 from datetime import timedelta
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -146,26 +145,3 @@ def access_from(session, registration, preselected, now=None):
     if session.address_is_private:
         details["address"] = session.address
     return Access(details)
-
-
-class LocalTimes(NamedTuple):
-    """Start and end in the session's zone, and in the visitor's when it is another zone."""
-
-    starts_at: object
-    ends_at: object
-    visitor_starts_at: object = None
-    visitor_ends_at: object = None
-
-
-def local_times(session, tz=None):
-    """`tz`: the visitor's zone (a ZoneInfo or an IANA name), or None."""
-    own = session.zone
-    result = LocalTimes(timezone.localtime(session.starts_at, own), timezone.localtime(session.ends_at, own))
-    if tz is None:
-        return result
-    visitor = ZoneInfo(tz) if isinstance(tz, str) else tz
-    if str(visitor) == str(own):
-        return result
-    return result._replace(
-        visitor_starts_at=timezone.localtime(session.starts_at, visitor), visitor_ends_at=timezone.localtime(session.ends_at, visitor)
-    )

@@ -1,10 +1,12 @@
 """Access details reach confirmed participants only, inside their window; times in two zones."""
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 
-from participation.events import services
+from participation.events import services, times
 from tests.factories import make_person, make_session
 
 pytestmark = pytest.mark.django_db
@@ -70,24 +72,26 @@ def test_the_same_kyiv_hour_on_both_sides_of_the_october_change(dialogue):
     # Kyiv leaves summer time (UTC+3 to UTC+2) at 01:00 UTC on 25 October 2026.
     before = kyiv(dialogue, datetime(2026, 10, 24, 7, tzinfo=UTC), datetime(2026, 10, 24, 10, tzinfo=UTC))
     after = kyiv(dialogue, datetime(2026, 10, 26, 8, tzinfo=UTC), datetime(2026, 10, 26, 11, tzinfo=UTC))
-    for session in (before, after):
-        times = services.local_times(session, "America/New_York")
-        assert (times.starts_at.hour, times.ends_at.hour) == (10, 13)
+    new_york = ZoneInfo("America/New_York")
+    with translation.override("en"):
+        for session in (before, after):
+            assert "10:00\u202fAM – 1:00\u202fPM (Kyiv time)" in times.when(session).text
         # New York stays on summer time until 1 November: 10:00 in Kyiv is 03:00, then 04:00.
-    assert services.local_times(before, "America/New_York").visitor_starts_at.strftime("%H:%M %Z") == "03:00 EDT"
-    assert services.local_times(after, "America/New_York").visitor_starts_at.strftime("%H:%M %Z") == "04:00 EDT"
+        assert "3:00\u202fAM – 6:00\u202fAM (New York time)" in times.visitor_when(before, new_york).text
+        assert "4:00\u202fAM – 7:00\u202fAM (New York time)" in times.visitor_when(after, new_york).text
 
 
 def test_a_session_across_the_change_keeps_its_length(dialogue):
     night = kyiv(dialogue, datetime(2026, 10, 25, 0, tzinfo=UTC), datetime(2026, 10, 25, 2, tzinfo=UTC))
-    times = services.local_times(night)
-    assert (times.starts_at.strftime("%H:%M %Z"), times.ends_at.strftime("%H:%M %Z")) == ("03:00 EEST", "04:00 EET")
-    assert (times.starts_at.utcoffset(), times.ends_at.utcoffset()) == (timedelta(hours=3), timedelta(hours=2))
-    assert times.visitor_starts_at is None
+    with translation.override("en"):
+        assert "3:00\u202fAM – 4:00\u202fAM (Kyiv time)" in times.when(night).text
 
 
 def test_no_second_zone_when_the_visitor_shares_the_sessions(dialogue):
     session = kyiv(dialogue, datetime(2026, 3, 1, 8, tzinfo=UTC), datetime(2026, 3, 1, 9, tzinfo=UTC))
-    assert services.local_times(session, "Europe/Kyiv").visitor_starts_at is None
-    times = services.local_times(session, "America/Los_Angeles")
-    assert times.visitor_starts_at.strftime("%d %H:%M %Z") == "01 00:00 PST"
+    assert times.visitor_when(session, ZoneInfo("Europe/Kyiv")) is None
+    with translation.override("en"):
+        text = times.visitor_when(session, ZoneInfo("America/Los_Angeles")).text
+    # 10:00 in Kyiv is midnight in Los Angeles, the same calendar day there.
+    assert text.startswith("Sunday, March 1, 2026, 12:00\u202fAM")
+
