@@ -225,15 +225,7 @@ def translate(instance, locale, translations):
         raise MissingDemoTranslation(f"{locale.language_code}: no translation for {missing!r}")
     # wagtail-localize publishes on commit, so commit here for the page to be live right away.
     with transaction.atomic():
-        translated, _ = source.create_or_update_translation(locale, publish=True, fallback=False)
-    # It also slugifies new translations to ASCII, which mangles mixed-script slugs
-    # ("Наші звички після COVID-19" becomes "covid-19"): restore the Unicode slug. Home pages
-    # are left alone: their slug never appears in a URL.
-    title = translations.get(getattr(instance, "title", None) or "")
-    slug = slugify(title, allow_unicode=True)
-    if isinstance(translated, Page) and translated.depth > 2 and title and translated.slug != slug:
-        translated.slug = slug
-        translated.save_revision().publish()
+        source.create_or_update_translation(locale, publish=True, fallback=False)
 
 
 def ensure_users(locales, home_pages, password=None):

@@ -112,6 +112,17 @@ def test_translated_topic_body_is_in_its_language(client):
     assert paragraph not in html
 
 
+def test_translated_pages_have_slugs_in_their_own_language():
+    from django.utils.text import slugify
+
+    source_slugs = dict(Page.objects.filter(locale__language_code="en", depth__gt=2).values_list("translation_key", "slug"))
+    for language in ("fr", "uk", "ar"):
+        for page in Page.objects.filter(locale__language_code=language, depth__gt=2):
+            assert page.slug != source_slugs[page.translation_key], (language, page.title)
+            if language != "fr":  # Cyrillic and Arabic letters kept; French may drop its accents
+                assert page.slug == slugify(page.title, allow_unicode=True), (language, page.title)
+
+
 def test_demo_partners_are_translated():
     names = set(Organisation.objects.filter(locale__language_code="fr").values_list("name", flat=True))
     assert names == {item["name"] for item in [*data.ORGANISATIONS, *data.GATHERING_ORGANISATIONS]}
