@@ -30,8 +30,19 @@ def activity(request, dialogue_id):
     return TemplateResponse(request, "activity/activity.html", {"dialogue": dialogue, "events": events})
 
 
+class _LanguageTaggedAtom(Atom1Feed):
+    """Entries written in another language than the feed's say so (xml:lang), so a reader
+    speaks and shapes a Ukrainian proposal in an English dialogue's feed as Ukrainian."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("language"):
+            attributes["xml:lang"] = item["language"]
+        return attributes
+
+
 class ActivityFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = _LanguageTaggedAtom
 
     def get_object(self, request, dialogue_id):
         return (*_dialogue(request, dialogue_id), viewer_of(request))
@@ -53,6 +64,9 @@ class ActivityFeed(Feed):
 
     def item_link(self, item):
         return item.url
+
+    def item_extra_kwargs(self, item):
+        return {"language": item.language}
 
     def item_pubdate(self, item):
         return item.when

@@ -1,5 +1,7 @@
 """Everything happening in a dialogue is public: the feed, the Atom feed, the editors' figures."""
 
+from xml.etree import ElementTree
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -64,6 +66,17 @@ def test_atom_feed(client, dialogue, topic):
     response = client.get(f"/en/dialogues/{dialogue.pk}/activity/feed/")
     assert response["Content-Type"].startswith("application/atom+xml")
     assert b"Idea number 0" in response.content
+
+
+def test_atom_feed_marks_each_entry_in_its_own_language(client, dialogue, topic):
+    author = make_person("writer", nickname="writer")
+    create_proposal(author, dialogue, title="Безпечний інтернет для всіх", body="Деталі.", language="uk")
+    create_proposal(author, dialogue, title="Safer internet for all", body="Details.", language="en")
+    feed = ElementTree.fromstring(client.get(f"/en/dialogues/{dialogue.pk}/activity/feed/").content)
+    atom, lang = "{http://www.w3.org/2005/Atom}", "{http://www.w3.org/XML/1998/namespace}lang"
+    entries = {entry.findtext(f"{atom}title").split(" ", 2)[-1]: entry.get(lang) for entry in feed.iter(f"{atom}entry")}
+    assert feed.get(lang) == "en"
+    assert entries == {"Безпечний інтернет для всіх": "uk", "Safer internet for all": "en"}
 
 
 def test_activity_of_something_that_is_not_a_dialogue_is_404(client, topic):
