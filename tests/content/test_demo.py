@@ -104,6 +104,18 @@ def test_demo_has_one_dialogue_with_six_topics_in_every_language():
             assert {"material", "video", "key_facts", "faq", "quote"} <= set(kinds)
 
 
+def test_the_terms_of_use_and_the_privacy_policy_are_there_in_every_language(client):
+    for code, module in {"en": None, "fr": fr, "es": es, "uk": uk, "ar": ar}.items():
+        for info in (data.TERMS, data.PRIVACY):
+            source = Page.objects.get(slug=info["slug"], locale__language_code="en")
+            page = source.get_translation(Locale.objects.get(language_code=code))
+            assert page.live and not page.show_in_menus  # linked from the footer and sign-up
+            assert page.title == (info["title"] if module is None else module.TRANSLATIONS[info["title"]])
+            html = client.get(page.url).content.decode()
+            last = info["paragraphs"][-1]
+            assert (last if module is None else module.TRANSLATIONS[last]) in html
+
+
 def test_translated_topic_body_is_in_its_language(client):
     topic = TopicPage.objects.get(locale__language_code="uk", translation_key=TopicPage.objects.get(slug="disinformation").translation_key)
     html = client.get(topic.url).content.decode()
