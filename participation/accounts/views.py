@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from participation.core import ratelimit
+from participation.core import pending, ratelimit
 from participation.core.conf import base_url, rate_limit, site_name
 from participation.core.http import safe_next
 from participation.core.pages import policy_urls
@@ -121,9 +121,11 @@ def confirm(request, token):
     if request.method == "POST":
         if not services.confirm_email(user):
             return render(request, "accounts/confirm.html", {"already_confirmed": True})
+        # What they started before signing up, in this browser, is finished at sign-in: back to it.
+        resume = pending.back_url(request)
         auth.login(request, user, backend=SIGN_IN_BACKEND)
         messages.success(request, _("Your email address is confirmed and you are signed in. Welcome!"))
-        return redirect(home_url(person.language))
+        return HttpResponseRedirect(resume) if resume else redirect(home_url(person.language))
     return render(request, "accounts/confirm.html", {"person": person})
 
 
