@@ -18,7 +18,7 @@ QUERIES = {}  # the list's query count at the first size, compared with the seco
 
 def badge(html):
     """The unread count in the account menu, or None."""
-    match = re.search(r'href="/en/notifications/">Notifications <span class="badge">(\d+)', html)
+    match = re.search(r'href="/en/notifications/"><svg[^>]*>.*?</svg><span class="account-nav__label">Notifications</span> <span class="badge">(\d+)', html)
     return int(match.group(1)) if match else None
 
 
@@ -34,7 +34,8 @@ def test_the_account_menu_links_the_notifications_with_the_unread_count(topic, d
     reader = make_person("reader")
     client = client_for(reader)
     html = client.get(topic.url).content.decode()
-    assert 'href="/en/notifications/">Notifications</a>' in html and badge(html) is None
+    assert re.search(r'href="/en/notifications/"><svg[^>]*>.*?</svg><span class="account-nav__label">Notifications</span></a>', html)
+    assert badge(html) is None
     comments_for(reader, topic, 2, django_capture_on_commit_callbacks)
     assert badge(client.get(topic.url).content.decode()) == 2
 
@@ -87,4 +88,5 @@ def test_the_list_costs_the_same_queries_whatever_its_length(topic, dialogue, co
         html = client.get("/en/notifications/").content.decode()
     assert html.count('class="notification notification--unread"') == count + 1
     assert len(captured) == QUERIES.setdefault("list", len(captured))
+
 
