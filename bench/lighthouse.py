@@ -68,7 +68,9 @@ def localized(entry, lang):
 
 def serve(port):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost",
-           "SECRET_KEY": os.environ.get("SECRET_KEY", "lighthouse-only-" + "x" * 40), "SECURE_SSL_REDIRECT": "0"}  # fmt: skip
+           "SECRET_KEY": os.environ.get("SECRET_KEY", "lighthouse-only-" + "x" * 40), "SECURE_SSL_REDIRECT": "0",
+           # Topic images: in production the proxy serves MEDIA_ROOT; here Django does (as in the browser journeys).
+           "SERVE_IMAGES": "1"}  # fmt: skip
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2"], cwd=ROOT, env=env)
     for _ in range(100):
@@ -79,6 +81,15 @@ def serve(port):
             time.sleep(0.3)
     server.terminate()
     sys.exit("The server did not start.")
+
+
+def warm(url, workers=2):
+    """Open the page once per gunicorn worker first: Lighthouse then measures the page as readers
+    of a running site meet it (its fragments and renditions made, its page cache filled), not the
+    first request after a restart."""
+    for _ in range(workers):
+        with urllib.request.urlopen(url, timeout=60) as response:
+            response.read()
 
 
 def audit(url, tries=3):
@@ -114,6 +125,7 @@ def main():
         for lang in LANGUAGES:
             for entry in entries:
                 path = localized(entry, lang)
+                warm(f"http://127.0.0.1:{port}{path}")
                 scores, failing = audit(f"http://127.0.0.1:{port}{path}")
                 rows.append((f"{entry[0]} ({lang})", scores, failing))
                 print(f"{rows[-1][0]:<22} " + "  ".join(f"{key} {value:>3}" for key, value in scores.items()) + (f"  failing: {', '.join(failing)}" if failing else ""), flush=True)

@@ -183,6 +183,9 @@ SERVE_IMAGES = env_bool("SERVE_IMAGES", False)
 
 # Participation's pages wear the site's layout (site/templates/base.html); its name comes from WAGTAIL_SITE_NAME.
 PARTICIPATION_BASE_TEMPLATE = "base.html"
+# Sign-up and the footer link these standard pages (slugs), in the reader's language.
+ACCOUNTS_TERMS_PAGE = "terms"
+ACCOUNTS_PRIVACY_PAGE = "privacy"
 
 # Whole-page cache for anonymous readers of Wagtail pages (0 turns it off); see content/page_cache.py.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))

@@ -140,13 +140,14 @@ def topic_body(topic, dialogue):
 
 
 def ensure_pages(home, organisations):
-    for info in (data.ABOUT, data.PRIVACY):
+    # The terms and the privacy policy are linked from the footer and from sign-up, not the menu.
+    for info, in_menu in ((data.ABOUT, True), (data.PRIVACY, False), (data.TERMS, False)):
         add_page(
             home,
             StandardPage(
                 title=info["title"],
                 slug=info["slug"],
-                show_in_menus=True,
+                show_in_menus=in_menu,
                 body=[{"type": "paragraph", "value": paragraphs(info["paragraphs"])}],
             ),
         )

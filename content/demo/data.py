@@ -60,6 +60,17 @@ PRIVACY = {
     ],
 }
 
+TERMS = {
+    "title": "Terms of use",
+    "slug": "terms",
+    "paragraphs": [
+        "Dialogue is a public space for citizens to discuss public questions. By creating an account, you agree to take part in good faith and to respect the other participants, even when you disagree with them.",
+        "Everything you write here (proposals, comments, supports) is public and published as open data under your nickname. Do not post personal information about yourself or other people, and only post what you have the right to share.",
+        "Insults, threats, harassment, discrimination, advertising and content that breaks the law are not allowed. Moderators may hide such content; the moderation page shows how much was hidden and why. You can report anything you think breaks these rules.",
+        "You may delete your account at any time from your account settings. Your contributions then stay public without your nickname. The organisers may change these terms; they will announce any change on this page before it applies.",
+    ],
+}
+
 DIALOGUE = {
     "title": "We, the Internet: a global citizens' dialogue on the future of the internet",
     "slug": "we-the-internet",

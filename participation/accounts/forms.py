@@ -6,7 +6,9 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from participation.core.text import clean_plain_text
 
@@ -119,6 +121,21 @@ class SignUpForm(AccountForm):
     )
 
     honeypot_field = "website"
+
+    def __init__(self, *args, policies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The sentence people accept links the texts it names, where the site has them
+        # (participation.core.pages.policy_urls); the fragments are translated in the case the
+        # sentence needs.
+        policies = policies or {}
+        terms = pgettext_lazy("I accept the [terms of use] and the privacy policy", "terms of use")
+        privacy = pgettext_lazy("I accept the terms of use and the [privacy policy]", "privacy policy")
+        if policies:
+            self.fields["accept_terms"].label = format_html(
+                _("I accept the {terms} and the {privacy}"),
+                terms=format_html('<a href="{}">{}</a>', policies["terms"], terms) if "terms" in policies else terms,
+                privacy=format_html('<a href="{}">{}</a>', policies["privacy"], privacy) if "privacy" in policies else privacy,
+            )
 
     def clean_email(self):
         # Whether the address has an account is never said here (the view emails its owner

@@ -18,9 +18,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from participation.core import ratelimit
+from participation.core import pending, ratelimit
 from participation.core.conf import base_url, rate_limit, site_name
 from participation.core.http import safe_next
+from participation.core.pages import policy_urls
 from participation.core.visibility import viewer_of
 
 from . import emails, forms, queries, services, tokens
@@ -55,13 +56,12 @@ def _kept_input(data, names):
 # Sign-up and email confirmation
 
 
+def _signup_form(*args, **kwargs):
+    return forms.SignUpForm(*args, policies=policy_urls(translation.get_language()), **kwargs)
+
+
 def _signup_context(form):
-    # Optional links next to the terms checkbox, e.g. to a standard page (settings, not code).
-    return {
-        "form": form,
-        "terms_url": getattr(settings, "ACCOUNTS_TERMS_URL", ""),
-        "privacy_url": getattr(settings, "ACCOUNTS_PRIVACY_URL", ""),
-    }
+    return {"form": form}
 
 
 @never_cache
@@ -73,9 +73,9 @@ def signup(request):
         return redirect(home_url())
     if request.method == "POST":
         if not ratelimit.hit("signup", f"ip:{ratelimit.client_ip(request)}"):
-            form = forms.SignUpForm(initial=_kept_input(request.POST, ["email", "nickname", "full_name", "accept_terms"]))
+            form = _signup_form(initial=_kept_input(request.POST, ["email", "nickname", "full_name", "accept_terms"]))
             return too_many_attempts(request, "accounts/signup.html", _signup_context(form), "signup")
-        form = forms.SignUpForm(request.POST)
+        form = _signup_form(request.POST)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -98,7 +98,7 @@ def signup(request):
                 emails.send_confirmation(user)
                 return redirect("accounts:signup_done")
     else:
-        form = forms.SignUpForm()
+        form = _signup_form()
     return render(request, "accounts/signup.html", _signup_context(form))
 
 
@@ -121,9 +121,11 @@ def confirm(request, token):
     if request.method == "POST":
         if not services.confirm_email(user):
             return render(request, "accounts/confirm.html", {"already_confirmed": True})
+        # What they started before signing up, in this browser, is finished at sign-in: back to it.
+        resume = pending.back_url(request)
         auth.login(request, user, backend=SIGN_IN_BACKEND)
         messages.success(request, _("Your email address is confirmed and you are signed in. Welcome!"))
-        return redirect(home_url(person.language))
+        return HttpResponseRedirect(resume) if resume else redirect(home_url(person.language))
     return render(request, "accounts/confirm.html", {"person": person})
 
 

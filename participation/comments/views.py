@@ -9,19 +9,22 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from participation.core import ratelimit
+from participation.core import pending, ratelimit
 from participation.core.http import json_error, refused, sign_in_first, wants_json
 from participation.core.visibility import viewer_of
 
 from . import rules as comment_rules
 from . import services
-from .forms import CommentForm, DeleteCommentForm, NewCommentForm
+from .forms import RAW_MAX_LENGTH, CommentForm, DeleteCommentForm, NewCommentForm
 from .models import Comment, allows_positions, comment_link, target_url
 from .queries import Thread, decorate
 from .templatetags.comments_tags import thread_context
+
+
+SIGN_IN_TO_COMMENT = gettext_lazy("Sign in to take part in the discussion.")
 
 
 def visible_comment_or_404(request, pk):
@@ -38,7 +41,7 @@ def participant_required(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             next_url = request.get_full_path() if request.method == "GET" else ""
-            return sign_in_first(request, next_url, message=_("Sign in to take part in the discussion."))
+            return sign_in_first(request, next_url, message=SIGN_IN_TO_COMMENT)
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -62,7 +65,6 @@ def _rate_limited(user):
 
 
 @require_POST
-@participant_required
 def new(request):
     """A new comment (no parent) or a reply (parent = the comment answered)."""
     user = request.user
@@ -70,8 +72,18 @@ def new(request):
     form.is_valid()
     target = form.target
     if target is None or not viewer_of(request).sees(target):
+        if not user.is_authenticated and wants_json(request):
+            return sign_in_first(request, "", message=SIGN_IN_TO_COMMENT)
         return refuse(request, _("This page or contribution does not exist (any more)."), status=404 if not wants_json(request) else 400)
     back = target_url(target)
+    if not user.is_authenticated:
+        # Signed out meanwhile (or never in): the text waits in the form after sign-in.
+        return pending.sign_in_to_finish(
+            request, "comment", f"{back}#comments", SIGN_IN_TO_COMMENT,
+            content_type=form.cleaned_data["content_type"], object=form.cleaned_data["object_id"],
+            body=request.POST.get("body", "")[:RAW_MAX_LENGTH], parent=form.cleaned_data.get("parent"),
+            position=form.cleaned_data.get("position") or "",
+        )  # fmt: skip
     reason = comment_rules.denial(user, "post_comment")
     if reason:
         return refuse(request, reason)

@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
-        from . import visibility
+        from . import pending, visibility
 
         visibility.connect()
+        pending.connect()

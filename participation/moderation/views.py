@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
-from participation.core import ratelimit
+from participation.core import pending, ratelimit
 from participation.core.http import json_error, refused, sign_in_url, wants_json
 from participation.core.visibility import viewer_of
 
@@ -39,9 +39,15 @@ def report(request, content_type_id, object_id):
     back = content_url(obj)
     user = request.user
     if not user.is_authenticated:
+        if request.method == "POST":  # signed out meanwhile: the form keeps the choice and note
+            return pending.sign_in_to_finish(
+                request, "report", request.path, _("Sign in to report content."), content_type=content_type_id,
+                object=object_id, reason=request.POST.get("reason", "")[:50], note=request.POST.get("note", "")[:5000],
+            )  # fmt: skip
         if wants_json(request):
             return json_error(_("Sign in to report content."), status=401)
         return redirect(sign_in_url(request.get_full_path()))
+    kept = pending.take(request, "report", content_type=content_type_id, object=object_id)
     reason = moderation_rules.denial(user, "report_content", obj)
     if reason:
         return refused(request, reason)
@@ -50,7 +56,7 @@ def report(request, content_type_id, object_id):
     if obj.hidden_at is not None:
         return _done(request, back, _("This content is already hidden by moderation."), level=messages.INFO)
 
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST or None, initial={"reason": kept["reason"], "note": kept["note"]} if kept else None)
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -9,5 +9,6 @@ class NotificationsConfig(AppConfig):
 
     def ready(self):
         from . import receivers
+        from . import views  # noqa: F401  (registers the follow a sign-in finishes)
 
         receivers.connect()

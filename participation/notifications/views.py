@@ -3,16 +3,18 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from participation.core import pending
 from participation.core.http import safe_next
-from participation.core.visibility import viewer_of
+from participation.core.visibility import Viewer, viewer_of
 
 from . import queries, services
 from .emails import user_from_token
@@ -20,25 +22,54 @@ from .forms import PreferenceForm
 from .models import Follow, Preference
 
 FOLLOWABLE = {("wagtailcore", "page"), ("participation_proposals", "proposal")}
+FOLLOWING = gettext_lazy("You follow this now: we will email you about replies, answers and new comments.")
 
 
-@login_required
-@require_POST
-def toggle_follow(request, content_type_id, object_id):
-    content_type = get_object_or_404(ContentType, pk=content_type_id)
-    if (content_type.app_label, content_type.model) not in FOLLOWABLE:
+def _followable_or_404(request, content_type_id, object_id, viewer):
+    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    if content_type is None or (content_type.app_label, content_type.model) not in FOLLOWABLE:
         raise Http404
     obj = content_type.model_class()._default_manager.filter(pk=object_id).first()
-    if obj is None or not viewer_of(request).sees(obj):
+    if obj is None or not viewer.sees(obj):
         raise Http404
-    obj = obj.specific if isinstance(obj, Page) else obj
+    return obj.specific if isinstance(obj, Page) else obj
+
+
+@require_http_methods(["GET", "POST"])
+def toggle_follow(request, content_type_id, object_id):
+    """POST follows or unfollows. Signed out, GET offers to follow after signing in (a page
+    without a form token links here, so it stays cacheable) and POST keeps the follow for the
+    sign-in to finish (participation.core.pending)."""
+    obj = _followable_or_404(request, content_type_id, object_id, viewer_of(request))
+    back = services.url_of(obj, request.LANGUAGE_CODE)
+    if request.method == "GET":
+        if request.user.is_authenticated:
+            return HttpResponseRedirect(back)
+        return TemplateResponse(request, "notifications/follow_sign_in.html", {"target": obj, "back_url": back})
+    if not request.user.is_authenticated:
+        return pending.sign_in_to_finish(
+            request, "follow", back, _("Sign in to follow this."), content_type=content_type_id, object=object_id
+        )
     if services.is_following(request.user, obj):
         services.unfollow(request.user, obj)
         messages.success(request, _("You no longer follow this."))
     else:
         services.follow(request.user, obj)
-        messages.success(request, _("You follow this now: we will email you about replies, answers and new comments."))
-    return HttpResponseRedirect(safe_next(request, services.url_of(obj, request.LANGUAGE_CODE)))
+        messages.success(request, FOLLOWING)
+    return HttpResponseRedirect(safe_next(request, back))
+
+
+@pending.finishes("follow")
+def finish_follow(request, user, kept):
+    """A follow asked for before signing in, done at sign-in if the person may see it (never
+    an unfollow: following twice changes nothing)."""
+    try:
+        obj = _followable_or_404(request, kept["content_type"], kept["object"], Viewer(user=user, request=request))
+    except Http404:
+        messages.error(request, _("This page or contribution does not exist (any more)."))
+        return
+    services.follow(user, obj)
+    messages.success(request, FOLLOWING)
 
 
 @login_required

@@ -9,3 +9,4 @@ class ProposalsConfig(AppConfig):
 
     def ready(self):
         from . import receivers  # noqa: F401
+        from . import views  # noqa: F401  (registers the support a sign-in finishes)

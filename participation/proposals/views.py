@@ -15,10 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
-from participation.core import ratelimit
-from participation.core import http
+from participation.core import http, pending, ratelimit
 from participation.core.http import number_from, refused, safe_next, wants_json
-from participation.core.visibility import viewer_of
+from participation.core.visibility import Viewer, viewer_of
 
 from . import queries, services
 from . import rules as proposal_rules
@@ -263,6 +262,8 @@ def _support_action(request, pk, action, success_message):
     proposal_url = reverse("proposals:detail", args=[pk])
     next_url = safe_next(request, proposal_url)
     if not request.user.is_authenticated:
+        if action is services.cast_support:
+            return pending.sign_in_to_finish(request, "support", proposal_url, proposal_rules.SIGN_IN, proposal=pk)
         return sign_in_first(request, next_url=proposal_url)
     if not ratelimit.hit("support", f"user:{request.user.pk}"):
         return error_response(request, _("Too many requests in a short time. Please wait a minute and try again."), 429, next_url)
@@ -284,6 +285,22 @@ def _support_action(request, pk, action, success_message):
         )
     messages.success(request, success_message)
     return HttpResponseRedirect(next_url)
+
+
+@pending.finishes("support")
+def finish_support(request, user, kept):
+    """A support asked for before signing in, cast at sign-in as if asked now."""
+    if not ratelimit.hit("support", f"user:{user.pk}"):
+        messages.error(request, _("Too many requests in a short time. Please wait a minute and try again."))
+        return
+    try:
+        services.cast_support(user, Proposal(pk=kept["proposal"]), viewer=Viewer(user=user, request=request))
+    except Proposal.DoesNotExist:
+        messages.error(request, _("There is no such proposal."))
+    except services.ProposalError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Thank you: you support this proposal."))
 
 
 @require_POST

@@ -1,6 +1,8 @@
 """seed_demo builds a realistic, fully translated demo, and running it again changes nothing."""
 
 import datetime
+import re
+from html import unescape
 from unittest import mock
 from zoneinfo import ZoneInfo
 
@@ -32,6 +34,7 @@ from content.models import (
     OutsideEvent,
     TopicPage,
 )
+from participation.core.pages import canonical_page
 from participation.events.queries import sessions_for
 from participation.events.models import Session
 from participation.polls.models import Poll, Vote
@@ -102,6 +105,18 @@ def test_demo_has_one_dialogue_with_six_topics_in_every_language():
             assert topic.alias_of_id is None
             kinds = [block.block_type for block in topic.body]
             assert {"material", "video", "key_facts", "faq", "quote"} <= set(kinds)
+
+
+def test_the_terms_of_use_and_the_privacy_policy_are_there_in_every_language(client):
+    for code, module in {"en": None, "fr": fr, "es": es, "uk": uk, "ar": ar}.items():
+        for info in (data.TERMS, data.PRIVACY):
+            source = Page.objects.get(slug=info["slug"], locale__language_code="en")
+            page = source.get_translation(Locale.objects.get(language_code=code))
+            assert page.live and not page.show_in_menus  # linked from the footer and sign-up
+            assert page.title == (info["title"] if module is None else module.TRANSLATIONS[info["title"]])
+            html = client.get(page.url).content.decode()
+            last = info["paragraphs"][-1]
+            assert (last if module is None else module.TRANSLATIONS[last]) in html
 
 
 def test_translated_topic_body_is_in_its_language(client):
@@ -394,3 +409,55 @@ def test_the_moderator_signs_in_with_the_printed_password_and_sees_the_queue(cap
     assert client.login(username="moderator", password="moderator-password")
     assert client.get(reverse("moderation_queue")).status_code == 200
     assert client.get(reverse("moderation_history")).status_code == 200
+
+
+# --- Everything reachable from the home page ------------------------------------------------------
+# Where a crawl does not go: downloads and feeds, forms' results, the admin, accounts.
+NOT_CRAWLED = ("/admin/", "/accounts/", "/api/", "/documents/", "/comments/", "/notifications/", "/moderation/report/", "/search/")
+
+
+def crawl(client, start):
+    """Every HTML page of the start's language reachable by links from it (GET, signed out).
+    Query strings count only for pages of a list (?page=, ?comments_page=); other parameters
+    (filters, orders, anchors) lead to pages already reached without them."""
+    prefix = start
+    seen, found, queue = set(), set(), [start]
+    while queue and len(seen) < 3000:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code != 200 or response.streaming or not response.get("Content-Type", "").startswith("text/html"):
+            continue
+        found.add(url.split("?")[0])
+        for href in re.findall(r'<a\s[^>]*href="([^"]+)"', response.content.decode()):
+            href = unescape(href).split("#")[0]
+            if not href.startswith(prefix) or href.startswith(tuple(prefix + part.lstrip("/") for part in NOT_CRAWLED)):
+                continue
+            path, _sep, query = href.partition("?")
+            params = [pair for pair in query.split("&") if pair.split("=")[0] in ("page", "comments_page")]
+            queue.append(path + ("?" + "&".join(params) if params else ""))
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "uk", "ar"])
+def test_every_public_page_is_reachable_from_the_home_page(language):
+    """A new page type, a page left out of every menu or list, a participation page nothing links
+    to: each is named here. Pages as a person signed out sees them: live, without restrictions."""
+    locale = Locale.objects.get(language_code=language)
+    # {what: the addresses it may be reached at}
+    expected = {f"{page.title} ({page.url})": {page.url} for page in Page.objects.live().public().filter(locale=locale, depth__gt=1).specific()}
+    for translated in DialoguePage.objects.live().public().filter(locale=locale):
+        dialogue = canonical_page(translated)  # participation hangs on the default locale's page
+        ids = {dialogue.pk, translated.pk}  # either id opens the dialogue's participation pages
+        with translation.override(language):
+            for name in ("proposals:list", "moderation:transparency", "activity:activity"):
+                expected[f"{name} of {dialogue.title}"] = {reverse(name, args=[pk]) for pk in ids}
+            for proposal in Proposal.objects.filter(dialogue=dialogue, hidden_at__isnull=True):
+                expected[f"proposal {proposal.title}"] = {reverse("proposals:detail", args=[proposal.pk])}
+    with translation.override(language):
+        expected["open data"] = {reverse("open_data:index")}
+    reached = crawl(Client(), f"/{language}/")
+    orphans = sorted(name for name, urls in expected.items() if not urls & reached)
+    assert orphans == [], f"not reachable from /{language}/: {orphans}"

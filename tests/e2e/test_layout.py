@@ -121,3 +121,44 @@ def test_the_phone_menu_opens_with_and_without_javascript(browser, server, javas
         assert not menu.is_visible()
     finally:
         context.close()
+
+
+# The header's parts, each of which must sit on the one row at 1280 px.
+HEADER_PARTS = [".site-logo", ".site-nav", ".site-search", ".site-header .language-switcher", ".site-header .account-nav"]
+HEADER_BOXES = """(selectors) => ({
+  header: document.querySelector(".site-header").getBoundingClientRect().height,
+  boxes: selectors.map((selector) => {
+    const box = document.querySelector(selector).getBoundingClientRect();
+    return {selector, top: box.top, bottom: box.bottom, left: box.left, right: box.right};
+  }),
+  // The navigation's links may shrink (with an ellipsis), never below a word's start.
+  links: [...document.querySelectorAll(".site-nav a")].map((link) => link.getBoundingClientRect().width),
+  scrollWidth: document.documentElement.scrollWidth,
+})"""
+
+
+@pytest.mark.parametrize("language", ["en", "uk", "ar"])
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_the_desktop_header_is_one_row(browser, server, participation, language, signed_in):
+    """Title, navigation, search, languages and account side by side at 1280 px, in English,
+    Ukrainian (long words) and Arabic (right to left), signed out and signed in."""
+    context = browser.new_context(base_url=server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        if signed_in:
+            sign_in_citizen(page, server, participation["citizens"]["carol"], language=language)
+        page.goto(f"/{language}/{data.DIALOGUE['slug']}/" if language == "en" else f"/{language}/")
+        found = page.evaluate(HEADER_BOXES, HEADER_PARTS)
+        assert found["header"] <= 72, f"the header is {found['header']}px high: more than one row"
+        middles = [(box["top"] + box["bottom"]) / 2 for box in found["boxes"]]
+        assert max(middles) - min(middles) <= 8, f"not on one row: {found['boxes']}"
+        boxes = sorted(found["boxes"], key=lambda box: box["left"])
+        assert all(left["right"] <= right["left"] + 1 for left, right in zip(boxes, boxes[1:])), f"parts overlap: {boxes}"
+        order = [box["selector"] for box in boxes]
+        assert order == (HEADER_PARTS if language != "ar" else HEADER_PARTS[::-1]), order
+        assert found["links"] and all(width >= 40 for width in found["links"]), f"a link shrank to nothing: {found['links']}"
+        assert found["scrollWidth"] <= 1280
+        if signed_in:
+            assert page.locator(".site-header .account-nav a[href$='/notifications/']").is_visible()
+    finally:
+        context.close()

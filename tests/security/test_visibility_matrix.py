@@ -148,6 +148,10 @@ READS = {
     "moderation:report": _get(lambda w: f"/en/moderation/report/{w.comment_type.pk}/{w.topic_comment.pk}/"),
     "moderation:transparency": _get(lambda w: f"/en/moderation/dialogues/{w.dialogue.pk}/"),
     "activity:activity": _get(lambda w: f"/en/dialogues/{w.dialogue.pk}/activity/"),
+    # Signed out, GET offers to follow after signing in (its title shown); signed in, it goes back.
+    "notifications:toggle_follow (offer)": _get(
+        lambda w: f"/en/notifications/follow/{ContentType.objects.get_for_model(Proposal).pk}/{w.proposal.pk}/"
+    ),
     "activity:feed": _get(lambda w: f"/en/dialogues/{w.dialogue.pk}/activity/feed/"),
     "accounts:profile": _get(lambda w: f"/en/accounts/people/{w.author.participant.nickname}/"),
     # The person's notifications: each role has one about the proposal and one about the topic's comment.

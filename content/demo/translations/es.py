@@ -1,6 +1,12 @@
 """Spanish translations of the demo content, keyed by the exact English source strings in content/demo/data.py."""
 
 TRANSLATIONS = {
+    # Terms of use
+    'Terms of use': 'Condiciones de uso',
+    'Dialogue is a public space for citizens to discuss public questions. By creating an account, you agree to take part in good faith and to respect the other participants, even when you disagree with them.': 'Dialogue es un espacio público donde la ciudadanía debate cuestiones de interés general. Al crear una cuenta, se compromete a participar de buena fe y a respetar a las demás personas participantes, incluso cuando no esté de acuerdo con ellas.',
+    'Everything you write here (proposals, comments, supports) is public and published as open data under your nickname. Do not post personal information about yourself or other people, and only post what you have the right to share.': 'Todo lo que escribe aquí (propuestas, comentarios, apoyos) es público y se publica como datos abiertos con su apodo. No publique información personal sobre usted ni sobre otras personas, y publique solo lo que tiene derecho a compartir.',
+    'Insults, threats, harassment, discrimination, advertising and content that breaks the law are not allowed. Moderators may hide such content; the moderation page shows how much was hidden and why. You can report anything you think breaks these rules.': 'No se permiten insultos, amenazas, acoso, discriminación, publicidad ni contenidos que infrinjan la ley. Las personas moderadoras pueden ocultar esos contenidos; la página de moderación muestra cuánto se ha ocultado y por qué. Puede denunciar todo lo que crea que incumple estas normas.',
+    'You may delete your account at any time from your account settings. Your contributions then stay public without your nickname. The organisers may change these terms; they will announce any change on this page before it applies.': 'Puede eliminar su cuenta en cualquier momento desde la configuración de su cuenta. Sus contribuciones seguirán siendo públicas, sin su apodo. Los organizadores pueden modificar estas condiciones; anunciarán cualquier cambio en esta página antes de que se aplique.',
     "Abstract illustration: overlapping circles and lines": "Ilustración abstracta: círculos y líneas que se cruzan",
     # Organisations
     "Missions Publiques is a French organisation that designs and runs citizen participation processes. It initiated the Global Citizens' Dialogue on the future of the internet and coordinated it with national partners in each participating country.":

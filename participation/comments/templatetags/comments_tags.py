@@ -6,6 +6,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from participation.core.text import render_plain_text
+from participation.core import pending
 from participation.core.http import sign_in_url
 from participation.moderation.services import is_blocked
 
@@ -82,4 +83,10 @@ def comments_for(context, obj):
             "sign_in_url": sign_in_url(f"{path}#comments"),
         }
     )
+    if user.is_authenticated:
+        # A comment written before signing in (participation.core.pending): back in the form.
+        kept = pending.take(request, "comment", content_type=thread.content_type_id, object=obj.pk)
+        if kept:
+            parent = Comment.objects.for_target(obj).filter(pk=kept["parent"]).first() if kept["parent"] else None
+            result["kept"] = {"body": kept["body"], "position": kept["position"], "parent": parent}
     return result

@@ -4,7 +4,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from .. import dates
+from .. import dates, pages
 from ..conf import site_name
 
 register = template.Library()
@@ -55,3 +55,10 @@ def text_lang(code=None):
     if code == translation.get_language():
         return ""
     return format_html(' lang="{}" dir="{}"', code, "rtl" if translation.get_language_info(code)["bidi"] else "ltr")
+
+
+@register.simple_tag
+def policy_urls():
+    """The terms of use's and privacy policy's addresses in the current language
+    (participation.core.pages.policy_urls), e.g. for a footer."""
+    return pages.policy_urls(translation.get_language())

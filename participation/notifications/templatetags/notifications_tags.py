@@ -1,5 +1,6 @@
 from django import template
 
+from participation.core.visibility import viewer_of
 from participation.notifications import queries, services
 
 register = template.Library()
@@ -27,5 +28,5 @@ def unread_notifications(context):
     if user is None or not user.is_authenticated:
         return 0
     if not hasattr(request, "_unread_notifications"):
-        request._unread_notifications = queries.unread_count(user)
+        request._unread_notifications = queries.unread_count(viewer_of(request))
     return request._unread_notifications

@@ -6,6 +6,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.models import Locale, Page
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +37,46 @@ def test_sign_up_page_has_labelled_fields_and_a_hidden_honeypot(client):
     for name, autocomplete in [("email", "email"), ("nickname", "nickname"), ("full_name", "name"), ("password1", "new-password")]:
         assert f'<label for="id_{name}">' in html
         assert re.search(rf'<input[^>]*name="{name}"[^>]*autocomplete="{autocomplete}"|<input[^>]*autocomplete="{autocomplete}"[^>]*name="{name}"', html)
-    assert "I accept the terms of use and the privacy policy" in html
+    assert "I accept the terms of use and the privacy policy" in re.sub(r"<[^>]+>", "", terms_label(html))
     honeypot = re.search(r'<div class="visually-hidden" aria-hidden="true">(.*?)</div>', html, re.S).group(1)
     assert "Leave this empty" in honeypot
     assert 'tabindex="-1"' in honeypot and 'autocomplete="off"' in honeypot
+
+
+def terms_label(html):
+    return re.search(r'<label for="id_accept_terms">(.*?)</label>', html, re.S).group(1)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "uk", "ar"])
+def test_the_terms_sentence_links_the_terms_and_the_privacy_pages_in_the_reader_language(client, language):
+    pages = {slug: Page.objects.get(slug=slug, locale__language_code="en").get_translation(Locale.objects.get(language_code=language)) for slug in ("terms", "privacy")}
+    label = terms_label(client.get(f"/{language}/accounts/signup/").content.decode())
+    with translation.override(language):
+        expected = [gettext("I accept the {terms} and the {privacy}").split("{")[0].strip()]
+    assert expected[0] in label
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', label)
+    assert [href for href, _text in links] == [pages["terms"].url, pages["privacy"].url]
+    assert all(href.startswith(f"/{language}/") for href, _text in links)
+    # The footer links them too, on every page.
+    footer = client.get(f"/{language}/").content.decode().split('<footer class="site-footer">')[1]
+    assert f'href="{pages["terms"].url}"' in footer and f'href="{pages["privacy"].url}"' in footer
+
+
+def test_a_site_without_such_pages_still_signs_people_up(client, settings):
+    settings.ACCOUNTS_TERMS_PAGE = ""
+    Page.objects.filter(slug="privacy").update(live=False)  # a policy page unpublished is not linked
+    label = terms_label(client.get("/en/accounts/signup/").content.decode())
+    assert "<a " not in label
+    assert label.strip() == "I accept the terms of use and the privacy policy"
+    assert client.post("/en/accounts/signup/", form_data()).status_code == 302
+    assert User.objects.filter(email="lea@example.org").exists()
+
+
+def test_an_address_elsewhere_may_be_given_instead_of_a_page(client, settings):
+    settings.ACCOUNTS_TERMS_URL = "https://organiser.example/terms"
+    label = terms_label(client.get("/en/accounts/signup/").content.decode())
+    assert '<a href="https://organiser.example/terms">terms of use</a>' in label
+    assert re.search(r'<a href="/en/privacy/">privacy policy</a>', label)
 
 
 def test_sign_up_in_french_creates_an_inactive_account_and_emails_a_french_link():

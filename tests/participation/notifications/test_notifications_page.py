@@ -18,7 +18,7 @@ QUERIES = {}  # the list's query count at the first size, compared with the seco
 
 def badge(html):
     """The unread count in the account menu, or None."""
-    match = re.search(r'href="/en/notifications/">Notifications <span class="badge">(\d+)', html)
+    match = re.search(r'href="/en/notifications/"><svg[^>]*>.*?</svg><span class="account-nav__label">Notifications</span> <span class="badge">(\d+)', html)
     return int(match.group(1)) if match else None
 
 
@@ -34,7 +34,8 @@ def test_the_account_menu_links_the_notifications_with_the_unread_count(topic, d
     reader = make_person("reader")
     client = client_for(reader)
     html = client.get(topic.url).content.decode()
-    assert 'href="/en/notifications/">Notifications</a>' in html and badge(html) is None
+    assert re.search(r'href="/en/notifications/"><svg[^>]*>.*?</svg><span class="account-nav__label">Notifications</span></a>', html)
+    assert badge(html) is None
     comments_for(reader, topic, 2, django_capture_on_commit_callbacks)
     assert badge(client.get(topic.url).content.decode()) == 2
 
@@ -88,3 +89,39 @@ def test_the_list_costs_the_same_queries_whatever_its_length(topic, dialogue, co
     assert html.count('class="notification notification--unread"') == count + 1
     assert len(captured) == QUERIES.setdefault("list", len(captured))
 
+
+
+def close(page, how):
+    if how == "unpublished":
+        page.unpublish()
+    elif how == "password-protected":
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="open sesame")
+    else:
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+
+
+@pytest.mark.parametrize("how", ["unpublished", "restricted to a group", "password-protected"])
+def test_the_unread_count_leaves_out_pages_closed_since(topic, dialogue, how, django_capture_on_commit_callbacks):
+    reader = make_person("reader")
+    comments_for(reader, topic, 2, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.follow(reader, dialogue)
+        create_proposal(make_person("proposer"), dialogue, title="Still open", body="Body.")
+    client = client_for(reader)
+    assert badge(client.get("/en/").content.decode()) == 3
+    close(topic, how)
+    html = client.get("/en/notifications/").content.decode()
+    assert badge(html) == 1  # only the proposal's, on the dialogue still open
+    assert "Still open" in html and "Thought number" not in html
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_the_unread_count_costs_the_same_queries_whatever_the_number(topic, count, django_capture_on_commit_callbacks, django_assert_max_num_queries):
+    reader = make_person("reader")
+    comments_for(reader, topic, count, django_capture_on_commit_callbacks)
+    client = client_for(reader)
+    client.get("/en/")  # warm: sessions, content types, site root, cached fragments
+    with django_assert_max_num_queries(20) as captured:
+        html = client.get("/en/").content.decode()
+    assert badge(html) == count
+    assert len(captured) == QUERIES.setdefault("header", len(captured))
