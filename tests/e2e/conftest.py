@@ -206,7 +206,7 @@ def server(e2e_database, tmp_path_factory):
             background.append(seed)
             _wait(collect, collect_cmd, log_path, 120)
             process = _run(serve_cmd, env, log)
-            _wait(seed, seed_cmd, log_path, 600)
+            _wait(seed, seed_cmd, log_path, 1200)  # the whole demo takes minutes on a busy 2-core machine
             _note(log, "demo seeded, static files collected")
             deadline = time.monotonic() + 60
             while True:
