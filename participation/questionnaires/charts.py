@@ -11,11 +11,12 @@ Right to left (`rtl=True`) the drawing is mirrored: bars grow from the right, th
 to left, labels anchor at the right. Colours are presentation attributes (the site's CSP allows no
 inline styles) and have at least 4.5:1 contrast with white, the text drawn on them."""
 
+import functools
 import itertools
 from dataclasses import dataclass
+from html import escape  # the standard library's: Django's adds a lazy-string check per call
 
-from django.utils import formats
-from django.utils.html import escape
+from django.utils import formats, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -44,17 +45,32 @@ PATTERNS = [
 _ids = itertools.count(1)
 
 
-def number(value, places=1):
-    """A number as the reader's language writes it."""
+def number(value, places=1, language=None):
+    """A number as the reader's language writes it. Loops over thousands of figures pass the
+    `language` (the active one) they read once: reading it costs more than formatting."""
     if value is None:
         return "–"
-    if float(value).is_integer():
+    value = float(value)
+    if value.is_integer():
         places = 0
-    return formats.number_format(round(float(value), places), places, use_l10n=True)
+    return _number(language or translation.get_language(), round(value, places), places)
 
 
-def percent(value):
-    return _("%(percent)s%%") % {"percent": number(value)}
+def percent(value, language=None):
+    language = language or translation.get_language()
+    return _percent(language, number(value, 1, language))
+
+
+# 80 countries' tables and charts write the same counts and percentages thousands of times, and
+# Django's formatting and gettext cost microseconds each: both remembered per language.
+@functools.lru_cache(maxsize=8192)
+def _number(language, value, places):
+    return formats.number_format(value, places, use_l10n=True)
+
+
+@functools.lru_cache(maxsize=8192)
+def _percent(language, figure):
+    return _("%(percent)s%%") % {"percent": figure}
 
 
 @dataclass
@@ -64,6 +80,16 @@ class Canvas:
 
     rtl: bool
     width: int = WIDTH
+    language: str = ""  # of the figures; the active language unless given
+
+    def __post_init__(self):
+        self.language = self.language or translation.get_language()
+
+    def number(self, value, places=1):
+        return number(value, places, self.language)
+
+    def percent(self, value):
+        return percent(value, self.language)
 
     def x(self, offset):
         return self.width - offset if self.rtl else offset
@@ -99,6 +125,7 @@ def bars(title, items, rtl=False):
     """`items`: (label, count, percent). One bar per item, its count and percentage beside it."""
     canvas = Canvas(rtl)
     room = canvas.width - 2 * PAD - 120  # leaves space for "1,234 · 100%"
+    figure = _("%(count)s · %(percent)s")
     body, y = [], PAD
     for label, count, share in items:
         body.append(canvas.text(PAD, y + FONT, label))
@@ -106,7 +133,7 @@ def bars(title, items, rtl=False):
         body.append(canvas.rect(PAD, y, room, BAR, TRACK))
         length = room * (share or 0) / 100
         body.append(canvas.rect(PAD, y, length, BAR, COLOURS[0]))
-        body.append(canvas.text(PAD + length + 6, y + FONT, _("%(count)s · %(percent)s") % {"count": number(count), "percent": percent(share)}))
+        body.append(canvas.text(PAD + length + 6, y + FONT, figure % {"count": canvas.number(count), "percent": canvas.percent(share)}))
         y += BAR + GAP
     description = _("Bar chart: the share of those who answered for each option. The table below gives the numbers.")
     return _svg(canvas, y, title, description, body)
@@ -136,7 +163,7 @@ def stacked(title, rows, legend, rtl=False):
             if length >= 44:
                 # On a dark tile so the white figure keeps its contrast over the pattern.
                 body.append(canvas.rect(start + 2, y + 2, 40, BAR - 4, COLOURS[index % len(COLOURS)]))
-                body.append(canvas.text(start + 4, y + FONT, percent(share), fill="#fff", size=12))
+                body.append(canvas.text(start + 4, y + FONT, canvas.percent(share), fill="#fff", size=12))
             start += length
         y += BAR + GAP
     y += 4
@@ -162,9 +189,10 @@ def dots(title, rows, low, high, rtl=False):
     def at(value):
         return PAD + 8 + room * (min(max(float(value), low), high) - low) / (high - low)
 
+    pattern = _("mean %(mean)s, spread %(spread)s")
     body, y = [], PAD
     for label, mean, spread in rows:
-        figure = _("mean %(mean)s, spread %(spread)s") % {"mean": number(mean, 2), "spread": number(spread, 2)}
+        figure = pattern % {"mean": canvas.number(mean, 2), "spread": canvas.number(spread, 2)}
         body.append(canvas.text(PAD, y + FONT, f"{label}: {figure}" if mean is not None else f"{label}: –"))
         y += LABEL
         middle = y + BAR / 2
@@ -182,7 +210,7 @@ def dots(title, rows, low, high, rtl=False):
     for value in (low, (low + high) / 2, high):
         x = canvas.x(at(value))
         body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y:.1f}" y2="{y + 5:.1f}" stroke="{MUTED}"/>')
-        body.append(f'<text x="{x:.1f}" y="{y + 19:.1f}" text-anchor="middle" font-size="13" fill="{MUTED}">{escape(number(value, 1))}</text>')
+        body.append(f'<text x="{x:.1f}" y="{y + 19:.1f}" text-anchor="middle" font-size="13" fill="{MUTED}">{escape(canvas.number(value, 1))}</text>')
     description = _("Dot chart: a dot at each mean, a line for the spread (one standard deviation either side). The table below gives the numbers.")
     return _svg(canvas, y + 24, title, description, body)
 
@@ -210,9 +238,14 @@ def question_charts(result, countries, rtl=False, scope=""):
     if not shown:
         return overall, None
     heading = _("%(question)s: by country") % {"question": text}
+    language, label = translation.get_language(), _("%(country)s (n = %(n)s)")
+
+    def country_label(name, figures):
+        return label % {"country": name, "n": number(figures.answered, 1, language)}
+
     if kind in (Question.SINGLE, Question.RANKING):
         legend = [share.label for share in result.overall.shares]
-        comparison = stacked(heading, [(_country_label(name, figures), [share.percent for share in figures.shares]) for name, figures in shown], legend, rtl)
+        comparison = stacked(heading, [(country_label(name, figures), [share.percent for share in figures.shares]) for name, figures in shown], legend, rtl)
     elif kind == Question.MULTIPLE:
         items = [
             (f"{name} · {share.label}", share.count, share.percent)
@@ -221,9 +254,9 @@ def question_charts(result, countries, rtl=False, scope=""):
         ]
         comparison = bars(heading, items, rtl)
     elif kind == Question.SCALE:
-        comparison = dots(heading, [(_country_label(name, figures), figures.mean, figures.spread) for name, figures in shown], *_scale(result.question), rtl)
+        comparison = dots(heading, [(country_label(name, figures), figures.mean, figures.spread) for name, figures in shown], *_scale(result.question), rtl)
     elif kind == Question.NUMBER:
-        comparison = dots(heading, [(_country_label(name, figures), figures.mean, figures.spread) for name, figures in shown], *_number_range(result), rtl)
+        comparison = dots(heading, [(country_label(name, figures), figures.mean, figures.spread) for name, figures in shown], *_number_range(result), rtl)
     elif kind == Question.MATRIX:
         rows = [
             (f"{row.label} · {name}", row.by_country[code].mean, row.by_country[code].spread)
@@ -235,8 +268,6 @@ def question_charts(result, countries, rtl=False, scope=""):
     return overall, comparison
 
 
-def _country_label(name, figures):
-    return _("%(country)s (n = %(n)s)") % {"country": name, "n": number(figures.answered)}
 
 
 def _scale(question):
