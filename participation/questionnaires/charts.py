@@ -28,6 +28,10 @@ LABEL = 21  # a label line
 BAR = 18
 GAP = 10
 FONT = 15
+# Charts of more rows than this (80 countries side by side) draw the shape only: their figures
+# are in the table that follows. Hundreds of figures drawn as text were most of the report's
+# time in WeasyPrint, and not readable at that density anyway.
+FIGURES_UP_TO = 20
 INK, MUTED, TRACK = "#1b1f24", "#4a5360", "#e3e8ee"
 # Dark enough for white text on them (>= 4.5:1) and distinct from each other.
 COLOURS = ["#0b5cad", "#a4161a", "#1d6b3a", "#6b3fa0", "#8a4b00", "#005f73", "#4a5360", "#9c1a6b"]
@@ -125,7 +129,7 @@ def bars(title, items, rtl=False):
     """`items`: (label, count, percent). One bar per item, its count and percentage beside it."""
     canvas = Canvas(rtl)
     room = canvas.width - 2 * PAD - 120  # leaves space for "1,234 · 100%"
-    figure = _("%(count)s · %(percent)s")
+    figure = _("%(count)s · %(percent)s") if len(items) <= FIGURES_UP_TO else None
     body, y = [], PAD
     for label, count, share in items:
         body.append(canvas.text(PAD, y + FONT, label))
@@ -133,7 +137,8 @@ def bars(title, items, rtl=False):
         body.append(canvas.rect(PAD, y, room, BAR, TRACK))
         length = room * (share or 0) / 100
         body.append(canvas.rect(PAD, y, length, BAR, COLOURS[0]))
-        body.append(canvas.text(PAD + length + 6, y + FONT, figure % {"count": canvas.number(count), "percent": canvas.percent(share)}))
+        if figure:
+            body.append(canvas.text(PAD + length + 6, y + FONT, figure % {"count": canvas.number(count), "percent": canvas.percent(share)}))
         y += BAR + GAP
     description = _("Bar chart: the share of those who answered for each option. The table below gives the numbers.")
     return _svg(canvas, y, title, description, body)
@@ -160,7 +165,7 @@ def stacked(title, rows, legend, rtl=False):
             if length <= 0:
                 continue
             body.append(canvas.rect(start, y, length, BAR, f"url(#PREFIX-p{index})"))
-            if length >= 44:
+            if length >= 44 and len(rows) <= FIGURES_UP_TO:
                 # On a dark tile so the white figure keeps its contrast over the pattern.
                 body.append(canvas.rect(start + 2, y + 2, 40, BAR - 4, COLOURS[index % len(COLOURS)]))
                 body.append(canvas.text(start + 4, y + FONT, canvas.percent(share), fill="#fff", size=12))
