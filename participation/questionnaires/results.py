@@ -192,7 +192,9 @@ def _tallies(canonical, version, filters):
     version (every language's page reads the same counts). Without a language or date filter
     the counts come already added up by country (CountryTally)."""
     view = hashlib.sha256(repr(filters).encode()).hexdigest()[:16]
-    key = f"questionnaire-tallies:{canonical.pk}:{version}:{view}"
+    # "rows-2": the rows' shape (keys as text, points as floats), so a shared cache's entries
+    # written by older code, with UUIDs and Decimals, are never read.
+    key = f"questionnaire-tallies:rows-2:{canonical.pk}:{version}:{view}"
     found = cache.get(key)
     if found is None:
         tallies = Tally.objects.filter(questionnaire=canonical)
