@@ -176,10 +176,14 @@ def measure(questionnaire_id, pdf_language):
         results(found)
     figures["results_queries"] = len(captured.captured_queries)
 
+    # One client for every request, as one worker serves them: a new client would load the
+    # middleware again each time (whitenoise alone indexes every static file: 200 ms and more).
+    client = Client(HTTP_HOST="127.0.0.1")
+
     def get(url):
         for cache in caches.all():
             cache.clear()
-        response = Client(HTTP_HOST="127.0.0.1").get(url)
+        response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
         return response
 

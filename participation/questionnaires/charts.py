@@ -11,11 +11,12 @@ Right to left (`rtl=True`) the drawing is mirrored: bars grow from the right, th
 to left, labels anchor at the right. Colours are presentation attributes (the site's CSP allows no
 inline styles) and have at least 4.5:1 contrast with white, the text drawn on them."""
 
+import functools
 import itertools
 from dataclasses import dataclass
+from html import escape  # the standard library's: Django's adds a lazy-string check per call
 
-from django.utils import formats
-from django.utils.html import escape
+from django.utils import formats, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -27,6 +28,10 @@ LABEL = 21  # a label line
 BAR = 18
 GAP = 10
 FONT = 15
+# Charts of more rows than this (80 countries side by side) draw the shape only: their figures
+# are in the table that follows. Hundreds of figures drawn as text were most of the report's
+# time in WeasyPrint, and not readable at that density anyway.
+FIGURES_UP_TO = 20
 INK, MUTED, TRACK = "#1b1f24", "#4a5360", "#e3e8ee"
 # Dark enough for white text on them (>= 4.5:1) and distinct from each other.
 COLOURS = ["#0b5cad", "#a4161a", "#1d6b3a", "#6b3fa0", "#8a4b00", "#005f73", "#4a5360", "#9c1a6b"]
@@ -44,17 +49,32 @@ PATTERNS = [
 _ids = itertools.count(1)
 
 
-def number(value, places=1):
-    """A number as the reader's language writes it."""
+def number(value, places=1, language=None):
+    """A number as the reader's language writes it. Loops over thousands of figures pass the
+    `language` (the active one) they read once: reading it costs more than formatting."""
     if value is None:
         return "–"
-    if float(value).is_integer():
+    value = float(value)
+    if value.is_integer():
         places = 0
-    return formats.number_format(round(float(value), places), places, use_l10n=True)
+    return _number(language or translation.get_language(), round(value, places), places)
 
 
-def percent(value):
-    return _("%(percent)s%%") % {"percent": number(value)}
+def percent(value, language=None):
+    language = language or translation.get_language()
+    return _percent(language, number(value, 1, language))
+
+
+# 80 countries' tables and charts write the same counts and percentages thousands of times, and
+# Django's formatting and gettext cost microseconds each: both remembered per language.
+@functools.lru_cache(maxsize=8192)
+def _number(language, value, places):
+    return formats.number_format(value, places, use_l10n=True)
+
+
+@functools.lru_cache(maxsize=8192)
+def _percent(language, figure):
+    return _("%(percent)s%%") % {"percent": figure}
 
 
 @dataclass
@@ -64,6 +84,16 @@ class Canvas:
 
     rtl: bool
     width: int = WIDTH
+    language: str = ""  # of the figures; the active language unless given
+
+    def __post_init__(self):
+        self.language = self.language or translation.get_language()
+
+    def number(self, value, places=1):
+        return number(value, places, self.language)
+
+    def percent(self, value):
+        return percent(value, self.language)
 
     def x(self, offset):
         return self.width - offset if self.rtl else offset
@@ -82,6 +112,29 @@ class Canvas:
         x, w = self.span(start, length)
         return f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{height}" fill="{fill}"/>'
 
+    def box(self, start, y, length, height):
+        """A rectangle as a piece of a path: see _path."""
+        x, w = self.span(start, length)
+        return f"M{x:.1f} {y:.1f}h{max(w, 0):.1f}v{height}h{-max(w, 0):.1f}z"
+
+    def stroke(self, start, end, y):
+        """A horizontal line from `start` to `end` (offsets) as a piece of a path."""
+        return f"M{self.x(start):.1f} {y:.1f}H{self.x(end):.1f}"
+
+    def dot(self, offset, y, r):
+        """A circle as a piece of a path."""
+        x = self.x(offset)
+        return f"M{x - r:.1f} {y:.1f}a{r} {r} 0 1 0 {2 * r} 0a{r} {r} 0 1 0 {-2 * r} 0z"
+
+
+def _path(pieces, **attributes):
+    """The shapes of one look (every bar of a series, every track) as one path: a chart of 80
+    rows draws a few elements instead of hundreds, which is what WeasyPrint's SVG drawing costs."""
+    if not pieces:
+        return ""
+    drawn = " ".join(f'{name.replace("_", "-")}="{value}"' for name, value in attributes.items())
+    return f'<path d="{"".join(pieces)}" {drawn}/>'
+
 
 def _svg(canvas, height, title, description, body, defs=""):
     """The chart element: an image with a name and a description for screen readers."""
@@ -99,17 +152,19 @@ def bars(title, items, rtl=False):
     """`items`: (label, count, percent). One bar per item, its count and percentage beside it."""
     canvas = Canvas(rtl)
     room = canvas.width - 2 * PAD - 120  # leaves space for "1,234 · 100%"
-    body, y = [], PAD
+    figure = _("%(count)s · %(percent)s") if len(items) <= FIGURES_UP_TO else None
+    texts, tracks, filled, y = [], [], [], PAD
     for label, count, share in items:
-        body.append(canvas.text(PAD, y + FONT, label))
+        texts.append(canvas.text(PAD, y + FONT, label))
         y += LABEL
-        body.append(canvas.rect(PAD, y, room, BAR, TRACK))
+        tracks.append(canvas.box(PAD, y, room, BAR))
         length = room * (share or 0) / 100
-        body.append(canvas.rect(PAD, y, length, BAR, COLOURS[0]))
-        body.append(canvas.text(PAD + length + 6, y + FONT, _("%(count)s · %(percent)s") % {"count": number(count), "percent": percent(share)}))
+        filled.append(canvas.box(PAD, y, length, BAR))
+        if figure:
+            texts.append(canvas.text(PAD + length + 6, y + FONT, figure % {"count": canvas.number(count), "percent": canvas.percent(share)}))
         y += BAR + GAP
     description = _("Bar chart: the share of those who answered for each option. The table below gives the numbers.")
-    return _svg(canvas, y, title, description, body)
+    return _svg(canvas, y, title, description, [_path(tracks, fill=TRACK), _path(filled, fill=COLOURS[0]), *texts])
 
 
 def stacked(title, rows, legend, rtl=False):
@@ -122,23 +177,32 @@ def stacked(title, rows, legend, rtl=False):
         f'<rect width="6" height="6" fill="{COLOURS[index % len(COLOURS)]}"/>{PATTERNS[index % len(PATTERNS)]}</pattern>'
         for index in range(len(legend))
     )
-    body, y = [], PAD
+    texts, tracks, figures, y = [], [], [], PAD
+    segments = [[] for _label in legend]  # per option
+    tiles = {}  # colour -> dark tiles under the figures
     for label, shares in rows:
-        body.append(canvas.text(PAD, y + FONT, label))
+        texts.append(canvas.text(PAD, y + FONT, label))
         y += LABEL
-        body.append(canvas.rect(PAD, y, room, BAR, TRACK))
+        tracks.append(canvas.box(PAD, y, room, BAR))
         start = PAD
         for index, share in enumerate(shares):
             length = room * (share or 0) / 100
             if length <= 0:
                 continue
-            body.append(canvas.rect(start, y, length, BAR, f"url(#PREFIX-p{index})"))
-            if length >= 44:
+            segments[index].append(canvas.box(start, y, length, BAR))
+            if length >= 44 and len(rows) <= FIGURES_UP_TO:
                 # On a dark tile so the white figure keeps its contrast over the pattern.
-                body.append(canvas.rect(start + 2, y + 2, 40, BAR - 4, COLOURS[index % len(COLOURS)]))
-                body.append(canvas.text(start + 4, y + FONT, percent(share), fill="#fff", size=12))
+                tiles.setdefault(COLOURS[index % len(COLOURS)], []).append(canvas.box(start + 2, y + 2, 40, BAR - 4))
+                figures.append(canvas.text(start + 4, y + FONT, canvas.percent(share), fill="#fff", size=12))
             start += length
         y += BAR + GAP
+    body = [
+        _path(tracks, fill=TRACK),
+        *(_path(pieces, fill=f"url(#PREFIX-p{index})") for index, pieces in enumerate(segments)),
+        *(_path(pieces, fill=colour) for colour, pieces in tiles.items()),
+        *texts,
+        *figures,
+    ]
     y += 4
     for index, label in enumerate(legend):
         body.append(canvas.rect(PAD, y, 16, 16, f"url(#PREFIX-p{index})"))
@@ -162,27 +226,31 @@ def dots(title, rows, low, high, rtl=False):
     def at(value):
         return PAD + 8 + room * (min(max(float(value), low), high) - low) / (high - low)
 
-    body, y = [], PAD
+    pattern = _("mean %(mean)s, spread %(spread)s")
+    texts, tracks, spreads, means, y = [], [], [], [], PAD
     for label, mean, spread in rows:
-        figure = _("mean %(mean)s, spread %(spread)s") % {"mean": number(mean, 2), "spread": number(spread, 2)}
-        body.append(canvas.text(PAD, y + FONT, f"{label}: {figure}" if mean is not None else f"{label}: –"))
+        figure = pattern % {"mean": canvas.number(mean, 2), "spread": canvas.number(spread, 2)}
+        texts.append(canvas.text(PAD, y + FONT, f"{label}: {figure}" if mean is not None else f"{label}: –"))
         y += LABEL
         middle = y + BAR / 2
-        body.append(f'<line x1="{canvas.x(PAD):.1f}" x2="{canvas.x(PAD + room + 16):.1f}" y1="{middle:.1f}" y2="{middle:.1f}" stroke="{TRACK}" stroke-width="2"/>')
+        tracks.append(canvas.stroke(PAD, PAD + room + 16, middle))
         if mean is not None:
             spread = spread or 0
-            body.append(
-                f'<line x1="{canvas.x(at(mean - spread)):.1f}" x2="{canvas.x(at(mean + spread)):.1f}" y1="{middle:.1f}" y2="{middle:.1f}" '
-                f'stroke="{COLOURS[0]}" stroke-width="4"/>'
-            )
-            body.append(f'<circle cx="{canvas.x(at(mean)):.1f}" cy="{middle:.1f}" r="6" fill="{COLOURS[1]}" stroke="#fff" stroke-width="1.5"/>')
+            spreads.append(canvas.stroke(at(mean - spread), at(mean + spread), middle))
+            means.append(canvas.dot(at(mean), middle, 6))
         y += BAR + GAP
+    body = [
+        _path(tracks, fill="none", stroke=TRACK, stroke_width=2),
+        _path(spreads, fill="none", stroke=COLOURS[0], stroke_width=4),
+        _path(means, fill=COLOURS[1], stroke="#fff", stroke_width=1.5),
+        *texts,
+    ]
     # The axis: its ends and middle, labelled.
     body.append(f'<line x1="{canvas.x(at(low)):.1f}" x2="{canvas.x(at(high)):.1f}" y1="{y:.1f}" y2="{y:.1f}" stroke="{MUTED}"/>')
     for value in (low, (low + high) / 2, high):
         x = canvas.x(at(value))
         body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y:.1f}" y2="{y + 5:.1f}" stroke="{MUTED}"/>')
-        body.append(f'<text x="{x:.1f}" y="{y + 19:.1f}" text-anchor="middle" font-size="13" fill="{MUTED}">{escape(number(value, 1))}</text>')
+        body.append(f'<text x="{x:.1f}" y="{y + 19:.1f}" text-anchor="middle" font-size="13" fill="{MUTED}">{escape(canvas.number(value, 1))}</text>')
     description = _("Dot chart: a dot at each mean, a line for the spread (one standard deviation either side). The table below gives the numbers.")
     return _svg(canvas, y + 24, title, description, body)
 
@@ -210,9 +278,14 @@ def question_charts(result, countries, rtl=False, scope=""):
     if not shown:
         return overall, None
     heading = _("%(question)s: by country") % {"question": text}
+    language, label = translation.get_language(), _("%(country)s (n = %(n)s)")
+
+    def country_label(name, figures):
+        return label % {"country": name, "n": number(figures.answered, 1, language)}
+
     if kind in (Question.SINGLE, Question.RANKING):
         legend = [share.label for share in result.overall.shares]
-        comparison = stacked(heading, [(_country_label(name, figures), [share.percent for share in figures.shares]) for name, figures in shown], legend, rtl)
+        comparison = stacked(heading, [(country_label(name, figures), [share.percent for share in figures.shares]) for name, figures in shown], legend, rtl)
     elif kind == Question.MULTIPLE:
         items = [
             (f"{name} · {share.label}", share.count, share.percent)
@@ -221,9 +294,9 @@ def question_charts(result, countries, rtl=False, scope=""):
         ]
         comparison = bars(heading, items, rtl)
     elif kind == Question.SCALE:
-        comparison = dots(heading, [(_country_label(name, figures), figures.mean, figures.spread) for name, figures in shown], *_scale(result.question), rtl)
+        comparison = dots(heading, [(country_label(name, figures), figures.mean, figures.spread) for name, figures in shown], *_scale(result.question), rtl)
     elif kind == Question.NUMBER:
-        comparison = dots(heading, [(_country_label(name, figures), figures.mean, figures.spread) for name, figures in shown], *_number_range(result), rtl)
+        comparison = dots(heading, [(country_label(name, figures), figures.mean, figures.spread) for name, figures in shown], *_number_range(result), rtl)
     elif kind == Question.MATRIX:
         rows = [
             (f"{row.label} · {name}", row.by_country[code].mean, row.by_country[code].spread)
@@ -235,8 +308,6 @@ def question_charts(result, countries, rtl=False, scope=""):
     return overall, comparison
 
 
-def _country_label(name, figures):
-    return _("%(country)s (n = %(n)s)") % {"country": name, "n": number(figures.answered)}
 
 
 def _scale(question):

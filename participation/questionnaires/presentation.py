@@ -4,12 +4,13 @@ Shared by the template tag (questionnaire_tags) and the report, so both show the
 
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape
 
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from . import charts
-from .charts import number, percent
 from .models import Answer, Question
 from .results import Filters
 
@@ -21,6 +22,13 @@ class Table:
     caption: str
     headers: list  # the first names the row headers' column
     rows: list  # (row header, [cells])
+
+    def body(self):
+        """The rows as HTML, escaped. Written here rather than in the template: with 80
+        countries the template engine took longer over the cells than computing the figures."""
+        return mark_safe(
+            "".join(f'<tr><th scope="row">{escape(str(header))}</th>{"".join(f"<td>{escape(str(cell))}</td>" for cell in cells)}</tr>' for header, cells in self.rows)
+        )
 
 
 @dataclass
@@ -74,16 +82,18 @@ def language_direction(code):
         return "auto"
 
 
-def question_views(found, rtl=False, texts=None, scope=None):
+def question_views(found, rtl=False, texts=None, scope=None, with_charts=True):
     """A QuestionView per question of `found` (Results). `texts`: question key -> page of
     published free-text answers to show (None: no free text, as in the report's country pages).
-    `scope` names what the figures are of ("All countries" unless a country's name)."""
+    `scope` names what the figures are of ("All countries" unless a country's name); `with_charts`:
+    False for tables only (the report's country pages)."""
     scope = scope or _("All countries")
     views = []
     for result in found.questions:
         view = QuestionView(result)
         if result.overall is not None and not result.is_text:
-            view.overall_chart, view.comparison_chart = charts.question_charts(result, found.countries, rtl, scope)
+            if with_charts:
+                view.overall_chart, view.comparison_chart = charts.question_charts(result, found.countries, rtl, scope)
             view.tables = tables(result, found.countries, scope)
         views.append(view)
     if texts is not None:
@@ -119,6 +129,14 @@ def tables(result, countries, scope):
     kind = result.kind
     overall = result.overall
     names = [(country.code, country.name) for country in countries if country.code in result.by_country]
+    language = translation.get_language()  # once, for thousands of figures
+
+    def number(value, places=1):
+        return charts.number(value, places, language)
+
+    def percent(value):
+        return charts.percent(value, language)
+
     found = []
     summary = [
         (_("Respondents"), [number(overall.n)]),
@@ -143,8 +161,9 @@ def tables(result, countries, scope):
     base = [_("Country"), _("Respondents"), _("No answer")]
     if kind in (Question.SINGLE, Question.MULTIPLE):
         headers = base + [share.label for share in overall.shares]
+        cell = _("%(count)s (%(percent)s)")  # translated once, not once per cell
         rows = [
-            (name, [number(result.by_country[code].n), number(result.by_country[code].no_answer)] + [_share(share) for share in result.by_country[code].shares])
+            (name, [number(result.by_country[code].n), number(result.by_country[code].no_answer)] + [cell % {"count": number(share.count), "percent": percent(share.percent)} for share in result.by_country[code].shares])
             for code, name in names
         ]
         found.append(Table(_("By country"), headers, rows))
@@ -174,7 +193,3 @@ def tables(result, countries, scope):
         ]
         found.append(Table(_("By country"), headers, rows))
     return found
-
-
-def _share(share):
-    return _("%(count)s (%(percent)s)") % {"count": number(share.count), "percent": percent(share.percent)}

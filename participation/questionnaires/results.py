@@ -24,7 +24,7 @@ from django.db.models import Sum
 from django.utils import translation
 
 from .answers import Form
-from .models import Question, Questionnaire, Tally
+from .models import CountryTally, Question, Questionnaire, Tally
 
 MIN_GROUP = 5
 CACHE_SECONDS = 24 * 3600
@@ -179,13 +179,9 @@ def _results(questionnaire, canonical, filters, tallies, language):
         return Results(**base, n=0, paper=0, countries=[], hidden_countries=len(by_country), questions=[])
     hidden = hide_small(by_country)
     countries = sorted((Country(code, country_name(code, language), n) for code, n in by_country.items() if code not in hidden), key=lambda c: c.name)
-    # question id -> country -> (option key, value) -> count; a number's sums under "total", "squares"
-    counts = defaultdict(lambda: defaultdict(dict))
+    counts = defaultdict(lambda: defaultdict(Counted))  # question id -> country -> Counted
     for question_id, country, option_key, value, count, numbers, squares in tallied:
-        counted = counts[question_id][country]
-        counted[(str(option_key) if option_key else None, value)] = count
-        if numbers is not None:
-            counted["total"], counted["squares"] = numbers, squares
+        counts[question_id][country].add(option_key, value, count, numbers, squares)
     form = Form(questionnaire)
     questions = [_question(form_question, counts[form_question.canonical_id], by_country, hidden, canonical.global_figure) for form_question in form.questions]
     return Results(**base, n=total, paper=paper if paper >= MIN_GROUP or paper == 0 else 0, countries=countries, hidden_countries=len(hidden), questions=questions)
@@ -193,20 +189,35 @@ def _results(questionnaire, canonical, filters, tallies, language):
 
 def _tallies(canonical, version, filters):
     """The respondents' rows and the view's answer counts: two queries, cached per results
-    version (every language's page reads the same counts)."""
+    version (every language's page reads the same counts). Without a language or date filter
+    the counts come already added up by country (CountryTally)."""
     view = hashlib.sha256(repr(filters).encode()).hexdigest()[:16]
-    key = f"questionnaire-tallies:{canonical.pk}:{version}:{view}"
+    # "rows-2": the rows' shape (keys as text, points as floats), so a shared cache's entries
+    # written by older code, with UUIDs and Decimals, are never read.
+    key = f"questionnaire-tallies:rows-2:{canonical.pk}:{version}:{view}"
     found = cache.get(key)
     if found is None:
         tallies = Tally.objects.filter(questionnaire=canonical)
         respondents = list(tallies.filter(question=None).values_list("country", "language", "session_date", "count", "paper"))
-        tallied = list(
-            filters.apply(tallies)
-            .exclude(question=None)
-            .values_list("question_id", "country", "option_key", "value")
-            .annotate(n=Sum("count"), total=Sum("total"), squares=Sum("squares"))
-            .order_by()
-        )
+        if filters.language or filters.session_date:
+            tallied = (
+                filters.apply(tallies)
+                .exclude(question=None)
+                .values_list("question_id", "country", "option_key", "value")
+                .annotate(n=Sum("count"), total=Sum("total"), squares=Sum("squares"))
+                .order_by()
+            )
+        else:
+            tallied = CountryTally.objects.filter(questionnaire=canonical)
+            if filters.countries:
+                tallied = tallied.filter(country__in=filters.countries)
+            tallied = tallied.values_list("question_id", "country", "option_key", "value", "count", "total", "squares")
+        # Keys as text and points as floats: what the figures compare and compute with, and
+        # quick to cache (pickling 14,000 UUIDs and Decimals cost more than reading them).
+        tallied = [
+            (question_id, country, str(option_key) if option_key else None, float(value) if value is not None else None, count, total, squares)
+            for question_id, country, option_key, value, count, total, squares in tallied
+        ]
         found = (respondents, tallied)
         cache.set(key, found, CACHE_SECONDS)
     return found
@@ -224,10 +235,10 @@ def _choices(respondents):
 
 
 def _question(form_question, counts, by_country, hidden, figure):
-    """`counts`: this question's country -> {(option key, value): count}."""
+    """`counts`: this question's country -> Counted."""
     labels = {str(option.translation_key): option.label for option in form_question.options}
     per_country = {}
-    answered = {country: counts[country].get((None, None), 0) for country in by_country}
+    answered = {country: counts[country].answered for country in by_country}
     left_out = hide_small(answered, hidden)
     for country in by_country:
         if country not in left_out:
@@ -243,37 +254,56 @@ def _question(form_question, counts, by_country, hidden, figure):
     return result
 
 
+class Counted:
+    """One question's tallies in one country, indexed the way the figures read them."""
+
+    __slots__ = ("answered", "options", "values", "total", "squares")
+
+    def __init__(self):
+        self.answered = 0  # respondents who answered the question
+        self.options = {}  # option key -> count (single, multiple)
+        self.values = {}  # option key (matrix row, ranked option) or None (scale) -> {value: count}
+        self.total = self.squares = None  # a number question's sums
+
+    def add(self, option_key, value, count, total, squares):
+        if value is not None:
+            points = self.values.setdefault(option_key, {})
+            points[value] = points.get(value, 0) + count
+        elif option_key is not None:
+            self.options[option_key] = self.options.get(option_key, 0) + count
+        else:
+            self.answered += count
+            if total is not None:
+                self.total, self.squares = (self.total or 0) + total, (self.squares or 0) + squares
+
+
 def _values(counts, countries, option_key=None):
     """{value: count} over the countries, for one option (matrix row, ranked option) or none."""
     found = defaultdict(int)
     for country in countries:
-        for found_key, count in counts[country].items():
-            key, value = found_key if isinstance(found_key, tuple) else (None, None)
-            if value is not None and key == option_key:
-                found[value] += count
+        for value, count in counts[country].values.get(option_key, {}).items():
+            found[value] += count
     return found
 
 
 def _options(counts, countries):
     found = defaultdict(int)
     for country in countries:
-        for found_key, count in counts[country].items():
-            key, value = found_key if isinstance(found_key, tuple) else (None, None)
-            if key is not None and value is None:
-                found[key] += count
+        for key, count in counts[country].options.items():
+            found[key] += count
     return found
 
 
 def _figures(form_question, counts, countries, n, labels):
     kind = form_question.kind
-    answered = sum(counts[country].get((None, None), 0) for country in countries)
+    answered = sum(counts[country].answered for country in countries)
     figures = Figures(n=n, answered=answered)
     if kind in (Question.SINGLE, Question.MULTIPLE):
         chosen = _options(counts, countries)
         figures.shares = [Share(key, label, chosen.get(key, 0), _percent(chosen.get(key, 0), answered)) for key, label in labels.items()]
     elif kind == Question.NUMBER:
-        total = sum(counts[country].get("total") or 0 for country in countries)
-        squares = sum(counts[country].get("squares") or 0 for country in countries)
+        total = sum(counts[country].total or 0 for country in countries)
+        squares = sum(counts[country].squares or 0 for country in countries)
         if answered:
             mean = float(total) / answered
             figures.mean, figures.spread = round(mean, 2), round(math.sqrt(max(float(squares) / answered - mean * mean, 0)), 2)
@@ -335,8 +365,8 @@ def _mean_spread(values):
     n = sum(values.values())
     if not n:
         return None, None
-    mean = sum(float(value) * count for value, count in values.items()) / n
-    variance = sum(count * (float(value) - mean) ** 2 for value, count in values.items()) / n
+    mean = sum(value * count for value, count in values.items()) / n
+    variance = sum(count * (value - mean) ** 2 for value, count in values.items()) / n
     return round(mean, 2), round(math.sqrt(variance), 2)
 
 

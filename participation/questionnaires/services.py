@@ -29,7 +29,7 @@ from participation.core.visibility import viewer_for
 
 from .answers import Form
 from .conf import mix_batch
-from .models import Answer, Draft, PendingSubmission, Question, Questionnaire, Receipt, Response, Tally
+from .models import Answer, CountryTally, Draft, PendingSubmission, Question, Questionnaire, Receipt, Response, Tally
 from .rules import RULES, facilitated_groups
 from .tasks import flush_pool
 
@@ -213,21 +213,47 @@ def _add_to_tallies(questionnaire_id, responses, answers):
     existing = Q()
     for country, language, session_date in {key[1:4] for key in counts}:
         existing |= Q(country=country, language=language, session_date=session_date)
-    rows = {row.key: row for row in Tally.objects.filter(existing, questionnaire_id=questionnaire_id)}
+    _add(Tally, Tally.objects.filter(existing, questionnaire_id=questionnaire_id), questionnaire_id, counts)
+    rolled = _by_country(counts)
+    _add(CountryTally, CountryTally.objects.filter(questionnaire_id=questionnaire_id, country__in={key[1] for key in rolled}), questionnaire_id, rolled)
+
+
+def _by_country(counts):
+    """Tally counts ({Tally.KEY: [count, paper, total, squares]}) of answers added up over
+    languages and dates: {CountryTally.KEY: [count, total, squares]}."""
+    rolled = defaultdict(lambda: [0, None, None])
+    for (question_id, country, _language, _date, option_key, value), (count, _paper, total, squares) in counts.items():
+        if question_id is None:
+            continue
+        added = rolled[(question_id, country, option_key, value)]
+        added[0] += count
+        if total is not None:
+            added[1] = (added[1] or 0) + total
+            added[2] = (added[2] or 0) + squares
+    return rolled
+
+
+def _add(model, rows, questionnaire_id, counts):
+    """Add `counts` ({model.KEY: [count, (paper,) total, squares]}) to the `rows` of `model`
+    that have those keys, creating the others."""
+    fields = ["count", "paper", "total", "squares"] if model is Tally else ["count", "total", "squares"]
+    rows = {row.key: row for row in rows}
     changed, new = [], []
-    for key, (count, paper, total, squares) in counts.items():
+    for key, added in counts.items():
         row = rows.get(key)
+        values = dict(zip(fields, added))
         if row is None:
-            new.append(Tally(questionnaire_id=questionnaire_id, count=count, paper=paper, total=total, squares=squares, **dict(zip(Tally.KEY, key))))
-        else:
-            row.count += count
-            row.paper += paper
-            if total is not None:
-                row.total = (row.total or 0) + total
-                row.squares = (row.squares or 0) + squares
-            changed.append(row)
-    Tally.objects.bulk_update(changed, ["count", "paper", "total", "squares"], batch_size=1000)
-    Tally.objects.bulk_create(new, batch_size=1000)
+            new.append(model(questionnaire_id=questionnaire_id, **values, **dict(zip(model.KEY, key))))
+            continue
+        row.count += values["count"]
+        if "paper" in values:
+            row.paper += values["paper"]
+        if values["total"] is not None:
+            row.total = (row.total or 0) + values["total"]
+            row.squares = (row.squares or 0) + values["squares"]
+        changed.append(row)
+    model.objects.bulk_update(changed, fields, batch_size=1000)
+    model.objects.bulk_create(new, batch_size=1000)
 
 
 def rebuild_tallies(questionnaire_id):
@@ -262,6 +288,13 @@ def rebuild_tallies(questionnaire_id):
         for tally in tallies:
             tally.questionnaire_id = questionnaire_id
         Tally.objects.bulk_create(tallies, batch_size=2000)
+        CountryTally.objects.filter(questionnaire_id=questionnaire_id).delete()
+        counts = {tally.key: [tally.count, tally.paper, tally.total, tally.squares] for tally in tallies}
+        CountryTally.objects.bulk_create(
+            (CountryTally(questionnaire_id=questionnaire_id, **dict(zip(CountryTally.KEY, key)), count=count, total=total, squares=squares)
+             for key, (count, total, squares) in _by_country(counts).items()),
+            batch_size=2000,
+        )  # fmt: skip
         Questionnaire.objects.filter(pk=questionnaire_id).update(results_version=F("results_version") + 1)
         public_content_changed.send(sender=Tally)
 

@@ -171,3 +171,16 @@ def test_forty_people_submitting_at_once_are_all_stored_once(committed):
     assert {(question, option): count for question, option, count in tallied if question in (None, single)} == {
         (None, None): len(written), (single, None): len(written), (single, health): len(written),
     }  # fmt: skip
+    # And so do their sums by country, which the unfiltered results read.
+    by_country = rows(
+        """SELECT question_id, country, option_key::text, value, count, total, squares FROM participation_questionnaires_countrytally
+           WHERE questionnaire_id = %s""",
+        [questionnaire.pk],
+    )
+    added_up = rows(
+        """SELECT question_id, country, option_key::text, value, sum(count), sum(total), sum(squares) FROM participation_questionnaires_tally
+           WHERE questionnaire_id = %s AND question_id IS NOT NULL GROUP BY question_id, country, option_key, value""",
+        [questionnaire.pk],
+    )
+    assert sorted(by_country, key=str) == sorted(added_up, key=str)
+    assert [count for question, _country, option, _value, count, _total, _squares in by_country if (question, option) == (single, health)] == [len(written)]

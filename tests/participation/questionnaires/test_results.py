@@ -1,6 +1,8 @@
 """Results come from tallies kept by every batch written, compare countries side by side, and never
 show a breakdown of fewer than five people."""
 
+from collections import defaultdict
+from dataclasses import asdict
 from datetime import date
 
 import pytest
@@ -8,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from participation.questionnaires.models import Question, Questionnaire, Tally
+from participation.questionnaires.models import CountryTally, Question, Questionnaire, Tally
 from participation.questionnaires.results import Filters, hide_small, results
 from participation.questionnaires.services import rebuild_tallies
 from tests.factories import add_responses, answers_for, translate_questionnaire
@@ -37,6 +39,51 @@ def test_running_tallies_equal_a_recount_from_the_responses(questionnaire):
     assert tallies(questionnaire) == running
     respondents = [(count, paper) for key, count, paper, _total, _squares in running if key[0] is None]
     assert [sum(column) for column in zip(*respondents)] == [9, 2]
+
+
+def added_up_by_country(questionnaire):
+    """The detailed tallies' answer rows summed over languages and session dates."""
+    sums = defaultdict(lambda: [0, 0, 0])
+    for row in Tally.objects.filter(questionnaire=questionnaire).exclude(question=None):
+        added = sums[(row.question_id, row.country, row.option_key, row.value)]
+        added[0] += row.count
+        added[1] += row.total or 0
+        added[2] += row.squares or 0
+    return sorted(((key, *added) for key, added in sums.items()), key=str)
+
+
+def country_tallies(questionnaire):
+    return sorted(((row.key, row.count, row.total or 0, row.squares or 0) for row in CountryTally.objects.filter(questionnaire=questionnaire)), key=str)
+
+
+def test_the_tallies_by_country_add_up_the_detailed_ones_after_every_batch_and_a_recount(questionnaire):
+    add_responses(questionnaire, answers_for(questionnaire, "Other", ["Privacy", "Access"], ["Laws", "Research"], {"Governments": 2}, 7, 34, other="Water"), 3, "FR", "fr", date(2026, 11, 28))
+    add_responses(questionnaire, answers_for(questionnaire, "Health", ["Privacy"], matrix={"Governments": 5}, scale=7, number=10), 4, "FR", "en", date(2026, 11, 29))
+    add_responses(questionnaire, answers_for(questionnaire, "Climate", number=12), 2, "KE", "en", is_paper=True)
+    add_responses(questionnaire, answers_for(questionnaire, "Climate", scale=7, number=3), 5, "KE", "sw")
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 2, "FR", "es", date(2026, 11, 28))
+    running = country_tallies(questionnaire)
+    assert running == added_up_by_country(questionnaire)
+    # French respondents in two languages on two dates make one row per option
+    single = questionnaire.asks[Question.SINGLE]
+    health = single.options.get(label="Health").translation_key
+    assert [count for (question_id, country, option, _value), count, _t, _s in running if (question_id, country, option) == (single.pk, "FR", health)] == [6]
+    rebuild_tallies(questionnaire.pk)
+    assert country_tallies(questionnaire) == running
+
+
+def test_unfiltered_results_from_the_tallies_by_country_equal_the_detailed_ones(questionnaire):
+    """Every response is in English: the unfiltered view (tallies by country) and the English
+    view (detailed tallies) must show the same figures, suppression included."""
+    add_responses(questionnaire, answers_for(questionnaire, "Health", ["Privacy"], ["Laws", "Research"], {"Governments": 2, "Companies": 5}, 8, 20), 9, "FR", "en", date(2026, 11, 28))
+    add_responses(questionnaire, answers_for(questionnaire, "Climate", ["Access"], ["Research", "Laws"], {"Governments": 4}, 3, 31), 6, "FR", "en", date(2026, 11, 29))
+    add_responses(questionnaire, answers_for(questionnaire, "Other", other="Water"), 7, "KE", "en")
+    add_responses(questionnaire, answers_for(questionnaire, "Climate", number=5), 3, "UA", "en")  # left out: fewer than five
+    everyone, english = results(questionnaire), results(questionnaire, Filters(language="en"))
+    assert everyone.n == english.n == 25 and [country.code for country in everyone.countries] == ["FR"] and everyone.hidden_countries == 2
+    assert [asdict(item)["by_country"] for item in everyone.questions] == [asdict(item)["by_country"] for item in english.questions]
+    assert [asdict(item)["overall"] for item in everyone.questions] == [asdict(item)["overall"] for item in english.questions]
+    assert [asdict(item)["rows"] for item in everyone.questions] == [asdict(item)["rows"] for item in english.questions]
 
 
 def test_each_country_side_by_side_with_counts_percentages_and_no_answer(questionnaire):

@@ -2,6 +2,7 @@
 fewer than five people; filters; charts readable right to left with their data tables; free text
 only once moderated; a fixed number of queries; never stale in the page cache."""
 
+import re
 from datetime import date
 
 import pytest
@@ -136,6 +137,19 @@ def test_free_text_shows_only_published_answers_marked_with_their_language(dialo
     assert all(item["lang"] == "fr" and item["dir"] == "ltr" for item in items if item.get_text(strip=True) == "Routes")
 
 
+def boxes(chart, fill):
+    """(x, width) of each bar a chart draws in `fill`: the bars of one look are one path."""
+    return [(float(x), float(width)) for path in chart.select(f'path[fill="{fill}"]') for x, width in re.findall(r"M([\d.]+) [\d.]+h([\d.]+)", path["d"])]
+
+
+def test_a_chart_of_many_rows_draws_one_path_per_look_and_leaves_the_figures_to_its_table():
+    few = BeautifulSoup(charts.bars("Q", [(f"Country {n}", n, 5.0) for n in range(charts.FIGURES_UP_TO)]), "html.parser")
+    many = BeautifulSoup(charts.bars("Q", [(f"Country {n}", n, 5.0) for n in range(charts.FIGURES_UP_TO + 60)]), "html.parser")
+    assert [text.get_text() for text in few.select("text")][:2] == ["Country 0", "0 · 5%"]
+    assert [text.get_text() for text in many.select("text")][:2] == ["Country 0", "Country 1"]  # labels only
+    assert len(many.select("path")) == 2 and len(boxes(many, charts.COLOURS[0])) == charts.FIGURES_UP_TO + 60
+
+
 def test_in_arabic_the_charts_are_mirrored(page, locales):
     arabic = translate_page(page, locales["ar"])
     response = Client().get(arabic.url)
@@ -144,8 +158,8 @@ def test_in_arabic_the_charts_are_mirrored(page, locales):
     chart = section.select_one("svg.results-chart")
     assert chart["direction"] == "rtl"
     # Bars grow from the right edge: every coloured bar ends where the axis starts, on the right.
-    bars = [rect for rect in chart.select("rect") if rect["fill"] == charts.COLOURS[0]]
-    assert bars and all(abs(float(rect["x"]) + float(rect["width"]) - (charts.WIDTH - charts.PAD)) < 0.2 for rect in bars)
+    bars = boxes(chart, charts.COLOURS[0])
+    assert bars and all(abs(x + width - (charts.WIDTH - charts.PAD)) < 0.2 for x, width in bars)
     labels = chart.select("text")
     assert all(float(label["x"]) > charts.WIDTH / 2 for label in labels[:1])
 
@@ -153,8 +167,10 @@ def test_in_arabic_the_charts_are_mirrored(page, locales):
 def test_a_chart_right_to_left_is_the_mirror_of_left_to_right():
     items = [("Yes", 3, 60.0), ("No", 2, 40.0)]
     ltr, rtl = BeautifulSoup(charts.bars("Q", items), "html.parser"), BeautifulSoup(charts.bars("Q", items, rtl=True), "html.parser")
-    for left, right in zip(ltr.select("rect"), rtl.select("rect")):
-        assert float(left["x"]) == pytest.approx(charts.WIDTH - float(right["x"]) - float(right["width"]), abs=0.11)
+    for fill in (charts.TRACK, charts.COLOURS[0]):
+        assert len(boxes(ltr, fill)) == len(boxes(rtl, fill)) == 2
+        for (left, _width), (right, width) in zip(boxes(ltr, fill), boxes(rtl, fill)):
+            assert left == pytest.approx(charts.WIDTH - right - width, abs=0.11)
     assert [float(t["x"]) for t in ltr.select("text")] == pytest.approx([charts.WIDTH - float(t["x"]) for t in rtl.select("text")], abs=0.11)
 
 
