@@ -308,9 +308,10 @@ def make_organiser(page, name="partner"):
     return get_user_model().objects.get(pk=user.pk)
 
 
-def make_drawn_selection(page, quotas, people, panel_size, seed_source="the lottery of 14 March", seed="4 8 15 16 23 42"):
-    """A selection of `page` computed by the engine and drawn, from plain data (as make_selection)
-    rather than registrations: `people` {reference: features in the quotas' category order}."""
+def make_computed_selection(page, quotas, people, panel_size, seed_source="the lottery of 14 March"):
+    """A selection of `page` computed by the engine, its seed source announced, not drawn yet;
+    from plain data (as make_selection) rather than registrations: `people` {reference:
+    features in the quotas' category order}."""
     from participation.selection import services
     from participation.selection.models import Selection
 
@@ -321,5 +322,11 @@ def make_drawn_selection(page, quotas, people, panel_size, seed_source="the lott
         pool={"categories": categories, "people": {reference: list(features) for reference, features in people.items()}, "registrations": {}},
     )  # fmt: skip
     services.compute(selection.pk)
-    services.announce_seed_source(selection, seed_source)
-    return services.draw_panel(selection, seed, None)
+    return services.announce_seed_source(selection, seed_source)
+
+
+def make_drawn_selection(page, quotas, people, panel_size, seed_source="the lottery of 14 March", seed="4 8 15 16 23 42"):
+    """make_computed_selection, then drawn with `seed`."""
+    from participation.selection import services
+
+    return services.draw_panel(make_computed_selection(page, quotas, people, panel_size, seed_source), seed, None)
