@@ -151,6 +151,10 @@ class Registration(models.Model):
     # In an edition whose participants are pre-selected (by lot, participation.selection), only
     # selected people receive the access details.
     selected_at = models.DateTimeField(_("selected at"), null=True, blank=True)
+    # The selected person's answer: they confirm they come, or decline (their place then goes to
+    # the reserve list, participation.selection.services.leave).
+    selection_confirmed_at = models.DateTimeField(_("selection confirmed at"), null=True, blank=True)
+    selection_declined_at = models.DateTimeField(_("selection declined at"), null=True, blank=True)
     consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     # The person's reference in this page's selection by lot (participation.selection): one per

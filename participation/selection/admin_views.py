@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _, gettext_lazy
 
 from participation.events import organisers
 from participation.events.admin_views import NotOrganised, organised_page, refused
+from participation.events.models import Registration
 
 from . import services
 from .engine import DEFAULT_TIME_LIMIT
@@ -118,7 +119,7 @@ def selection_page(request, page_id):
     default_size = services.default_panel_size(page)
     quotas_form = QuotasForm(initial=QuotasForm.initial_for(selection, categories, default_size), categories=categories)
     import_form = ImportForm(initial={"panel_size": (selection.panel_size if selection else default_size) or None})
-    source_form, seed_form, problems = SeedSourceForm(), SeedForm(), []
+    source_form, seed_form, problems, refusal = SeedSourceForm(), SeedForm(), [], None
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -154,6 +155,17 @@ def selection_page(request, page_id):
                     services.draw_panel(selection, seed_form.cleaned_data["seed"], request.user)
                     messages.success(request, _("The panel is drawn."))
                     return redirect("selection_admin_page", page_id=page.pk)
+            elif action == "dropout" and selection is not None:
+                joining = services.leave(selection, request.POST.get("reference", ""), by_organiser=True)
+                if joining:
+                    messages.success(request, _("%(joining)s takes the place from the reserve list.") % {"joining": joining})
+                else:
+                    messages.warning(request, _("No one on the reserve list keeps every quota: choose someone below."))
+                return redirect("selection_admin_page", page_id=page.pk)
+            elif action == "choose" and selection is not None:
+                services.choose(selection, request.POST.get("leaving", ""), request.POST.get("reference", ""))
+                messages.success(request, _("Your choice is recorded and published."))
+                return redirect("selection_admin_page", page_id=page.pk)
             elif action == "start_over" and selection is not None:
                 services.start_over(selection, request.user)
                 messages.success(request, _("A new run is started; the earlier one stays published."))
@@ -163,10 +175,11 @@ def selection_page(request, page_id):
                 return redirect("selection_admin_page", page_id=page.pk)
         except services.SelectionError as error:
             messages.error(request, error.message)
-            problems = error.problems
+            problems, refusal = error.problems, error.status
     context = {
         "page": page,
         "selection": selection,
+        **(_panel_context(selection) if selection is not None and selection.is_drawn else {}),
         "categories": categories,
         "registrants": sum(feature["count"] for feature in categories[-1]["features"]) if categories else 0,
         "quotas_form": quotas_form,
@@ -177,5 +190,24 @@ def selection_page(request, page_id):
         "public_url": reverse("selection:transparency", args=[page.pk]),
         "page_title": _("Selection by lot for %(page)s") % {"page": page.title},
     }
-    status = 400 if problems or any(form.errors for form in (quotas_form, import_form, source_form, seed_form)) else 200
+    status = refusal or (400 if any(form.errors for form in (quotas_form, import_form, source_form, seed_form)) else 200)
     return TemplateResponse(request, "selection/admin/selection.html", context, status=status)
+
+
+def _panel_context(selection):
+    """Who is on the panel now and their answers, the open places with the quotas the reserve
+    would break, and the reserve list to choose from (features, never names)."""
+    people = selection.pool["people"]
+    standing = selection.pool.get("registrations", {})
+    registrations = {r.reference: r for r in Registration.objects.filter(pk__in=standing.values())}
+    panel = [
+        {"reference": reference, "features": people.get(reference, []), "registration": registrations.get(reference)}
+        for reference in services.current_panel(selection)
+    ]
+    vacancies = [
+        {"leaving": entry["leaving"], "problems": services.vacancy_problems(selection, entry["leaving"])}
+        for entry in selection.results.get("replacements", [])
+        if not entry.get("joining")
+    ]
+    reserve = [{"reference": reference, "features": people.get(reference, [])} for reference in services.candidates(selection)]
+    return {"panel": panel, "vacancies": vacancies, "reserve": reserve, "replacements": selection.results.get("replacements", [])}

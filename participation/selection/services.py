@@ -342,9 +342,12 @@ def draw_panel(selection, seed, user):
         selection.save()
         # The latest draw decides who takes part: an earlier run's panel gives way to it.
         page_registrations = Registration.objects.filter(session__page=selection.page)
-        page_registrations.exclude(selected_at=None).update(selected_at=None)
+        page_registrations.update(selected_at=None, selection_confirmed_at=None, selection_declined_at=None)
         standing = selection.pool["registrations"]
         Registration.objects.filter(pk__in=[standing[reference] for reference in drawn.panel if reference in standing]).update(selected_at=now)
+    from .emails import tell_everyone
+
+    transaction.on_commit(lambda: tell_everyone(selection))
     return selection
 
 
@@ -397,3 +400,116 @@ def current_panel(selection):
         if entry.get("joining"):
             panel.append(entry["joining"])
     return panel
+
+
+def drawn_run(page):
+    """The page's latest drawn run: the one whose panel takes part."""
+    return Selection.objects.filter(page=canonical_page(page), status=Selection.DRAWN).order_by("-run").first()
+
+
+def standing_registration(selection, reference):
+    registration_id = selection.pool.get("registrations", {}).get(reference)
+    return Registration.objects.filter(pk=registration_id).select_related("user__participant").first() if registration_id else None
+
+
+def candidates(selection):
+    """The reserve list as it stands: in order, without people on the panel now, people who left,
+    or people whose registration is no longer active."""
+    panel, gone = set(current_panel(selection)), left(selection)
+    standing = selection.pool.get("registrations", {})
+    active = set(Registration.objects.active().filter(pk__in=standing.values()).values_list("reference", flat=True))
+    return [reference for reference in selection.results["reserve"] if reference not in panel and reference not in gone and (reference in active or reference not in standing)]
+
+
+def vacancy_problems(selection, leaving):
+    """The quotas the first person on the reserve list would break in `leaving`'s place
+    (translated in the active language)."""
+    from .lottery import replacement
+
+    panel = current_panel(selection) + [leaving]
+    return replacement(instance_of(selection), panel, leaving, candidates(selection))[1]
+
+
+def leave(selection, reference, by_organiser=False):
+    """A panel member declines or drops out: their place goes to the first person on the reserve
+    list with whom every quota still holds, who is told; if nobody fits, the place stays open
+    and the organisers are told which quotas would break. Recorded in the run's replacements,
+    published. Returns the replacement's reference or None."""
+    from .lottery import replacement
+
+    with transaction.atomic():
+        selection = Selection.objects.select_for_update().get(pk=selection.pk)
+        if not selection.is_drawn:
+            raise SelectionError(_("This selection is not drawn."), 409)
+        panel = current_panel(selection)
+        if reference not in panel:
+            raise SelectionError(_("%(reference)s is not on the panel.") % {"reference": reference}, 409)
+        now = timezone.now()
+        Registration.objects.filter(session__page=selection.page, reference=reference).update(selected_at=None, selection_declined_at=now)
+        joining, _problems = replacement(instance_of(selection), panel, reference, candidates(selection))
+        entry = {"leaving": reference, "joining": joining, "by": "reserve" if joining else "", "at": now.isoformat(), "dropout": by_organiser}
+        selection.results = {**selection.results, "replacements": [*selection.results.get("replacements", []), entry]}
+        selection.save(update_fields=["results"])
+        joined = _select(selection, joining, now) if joining else None
+    from . import emails
+
+    if joined is not None:
+        transaction.on_commit(lambda: emails.tell_replacement(selection, joined))
+    else:
+        transaction.on_commit(lambda: emails.tell_organisers(selection, reference, lambda language: _problems_in(selection, reference, language)))
+    return joining
+
+
+def _problems_in(selection, leaving, language):
+    from django.utils import translation
+
+    with translation.override(language):
+        return [str(problem) for problem in vacancy_problems(selection, leaving)]
+
+
+def _select(selection, reference, now):
+    registration = standing_registration(selection, reference)
+    if registration is not None:
+        Registration.objects.filter(pk=registration.pk).update(selected_at=now, selection_declined_at=None, selection_confirmed_at=None)
+    return registration
+
+
+def choose(selection, leaving, reference):
+    """The organisers fill an open place with someone from the reserve list (recorded as their
+    choice, even if a quota breaks: they were told which)."""
+    with transaction.atomic():
+        selection = Selection.objects.select_for_update().get(pk=selection.pk)
+        entries = selection.results.get("replacements", [])
+        open_entry = next((entry for entry in entries if entry["leaving"] == leaving and not entry.get("joining")), None)
+        if open_entry is None:
+            raise SelectionError(_("This place is not open."), 409)
+        if reference not in candidates(selection):
+            raise SelectionError(_("Choose someone on the reserve list."), 400)
+        now = timezone.now()
+        open_entry.update(joining=reference, by="organiser", chosen_at=now.isoformat())
+        selection.results = {**selection.results, "replacements": entries}
+        selection.save(update_fields=["results"])
+        joined = _select(selection, reference, now)
+    if joined is not None:
+        from . import emails
+
+        transaction.on_commit(lambda: emails.tell_replacement(selection, joined))
+    return selection
+
+
+def answer(user, page, confirm):
+    """The selected person confirms they come, or declines (their place goes to the reserve
+    list: leave). Returns the replacement's reference when declining, else None."""
+    from .rules import RULES
+
+    selection = drawn_run(page)
+    registration = (
+        Registration.objects.filter(user=user, session__page=canonical_page(page)).exclude(selected_at=None).select_related("session").first()
+    )
+    RULES.check(user, "confirm" if confirm else "decline", registration, error=SelectionError)
+    if selection is None:
+        raise SelectionError(_("This selection is not drawn."), 409)
+    if confirm:
+        Registration.objects.filter(pk=registration.pk).update(selection_confirmed_at=timezone.now())
+        return None
+    return leave(selection, registration.reference)

@@ -1,12 +1,16 @@
 """The public transparency page of a gathering's selections by lot, and their bundles: shown
-exactly when the page itself is visible to the viewer (participation.core.visibility)."""
+exactly when the page itself is visible to the viewer (participation.core.visibility); and the
+selected person's answer (confirm or decline)."""
 
-from django.http import Http404, HttpResponse
+from django.contrib import messages
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
+from participation.core.http import refused, safe_next, sign_in_first, wants_json
 from participation.core.pages import canonical_page
 from participation.core.visibility import viewer_of
 
@@ -81,3 +85,24 @@ def bundle_zip(request, page_id, run):
     response = HttpResponse(bundle.zipped(files), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="selection-{canonical_page(page).pk}-{selection.run}.zip"'
     return response
+
+
+@require_POST
+def answer(request, page_id):
+    """A selected person confirms their place or declines it (signed in, on a page they see)."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None or not viewer_of(request).sees_page(page):
+        return refused(request, _("There is no such page."), 404)
+    back = safe_next(request, reverse("events:mine"))
+    if not request.user.is_authenticated:
+        return sign_in_first(request, back)
+    confirm = request.POST.get("action") == "confirm"
+    try:
+        services.answer(request.user, page, confirm)
+    except services.SelectionError as error:
+        return refused(request, error.message, error.status, back_url=back, redirect_back=True)
+    message = _("Thank you: your place is confirmed.") if confirm else _("Your place goes to someone on the reserve list. Thank you for telling us.")
+    if wants_json(request):
+        return JsonResponse({"message": message})
+    messages.success(request, message)
+    return HttpResponseRedirect(back)

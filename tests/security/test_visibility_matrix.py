@@ -241,6 +241,11 @@ WRITES = {
         lambda w: f"/en/gatherings/sessions/{w.session.pk}/cancel/", lambda w: {},
         lambda w, u: Registration.objects.filter(user=u, session=w.session, status=Registration.CANCELLED).exists(),
     ),
+    # Selected people answer on a page they see; nobody here is selected, so nothing may change.
+    "selection:answer": _post(
+        lambda w: f"/en/selections/{w.topic.pk}/answer/", lambda w: {"action": "decline"},
+        lambda w, u: Registration.objects.filter(user=u).exclude(selection_declined_at=None).exists(),
+    ),
     "notifications:toggle_follow": _post(
         lambda w: f"/en/notifications/follow/{w.page_type.pk}/{w.topic.pk}/", lambda w: {},
         lambda w, u: Follow.objects.filter(user=u, object_id=w.topic.pk).exists(),
