@@ -292,9 +292,9 @@ def write_selection_files(folder, quotas, people, header=("category", "feature",
     return folder / "categories.csv", folder / "people.csv"
 
 
-def make_organiser(page, name="partner"):
+def make_organiser(page, name="partner", **fields):
     """Someone in a group that may edit `page` and see its gatherings' registrations: the page's
-    organiser in the admin (participation.events.organisers)."""
+    organiser in the admin (participation.events.organisers); `fields` as make_person's."""
     from django.contrib.auth.models import Permission
     from wagtail.models import GroupPagePermission
 
@@ -303,7 +303,7 @@ def make_organiser(page, name="partner"):
         app_label, code = codename.split(".")
         group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=code))
     GroupPagePermission.objects.create(group=group, page=page, permission=Permission.objects.get(codename="change_page"))
-    user = make_person(name)
+    user = make_person(name, **fields)
     user.groups.add(group)
     return get_user_model().objects.get(pk=user.pk)
 

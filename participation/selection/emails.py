@@ -41,8 +41,8 @@ def tell_everyone(selection):
     reserve = {reference: position for position, reference in enumerate(selection.results["reserve"], start=1)}
     for reference, registration in by_reference.items():
         user = registration.user
-        if not user.is_active:
-            continue
+        if not user.is_active or getattr(getattr(user, "participant", None), "deleted_at", None) is not None:
+            continue  # an account closed since registering
         if reference in panel:
             _send(user, "selected", selection.page, {"reference": reference})
         else:

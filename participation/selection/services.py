@@ -513,3 +513,10 @@ def answer(user, page, confirm):
         Registration.objects.filter(pk=registration.pk).update(selection_confirmed_at=timezone.now())
         return None
     return leave(selection, registration.reference)
+
+
+def on_selected_registration_cancelled(sender, registration, **kwargs):
+    """A selected person cancelled their registration: a drop-out, replaced like a decline."""
+    selection = drawn_run(registration.session.page)
+    if selection is not None and registration.reference in current_panel(selection):
+        leave(selection, registration.reference)

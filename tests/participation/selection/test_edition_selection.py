@@ -109,13 +109,13 @@ def test_quotas_that_cannot_hold_are_named_and_nothing_is_saved(edition, registr
     assert not Selection.objects.exists()
 
 
-def test_a_min_above_its_max_is_refused_in_the_organisers_language(edition, registrants, organiser):
-    data = quota_fields(edition, {("age_band", "18_29"): (4, 2)}, action="save")
-    with translation.override("fr"):
-        expected = translation.gettext("The maximum must not be below the minimum.")
-    response = organiser.post(admin_url(edition), data, HTTP_ACCEPT_LANGUAGE="fr")
+def test_bad_numbers_and_infeasible_quotas_are_explained_in_the_organisers_language(edition, registrants):
+    organiser = client_for(make_organiser(edition, "francophone", language="fr"))
+    response = organiser.post(admin_url(edition), quota_fields(edition, {("age_band", "18_29"): (4, 2)}, action="save"))
     assert response.status_code == 400
-    assert expected in response.content.decode()
+    assert "Le maximum ne doit pas être inférieur au minimum." in response.content.decode()
+    response = organiser.post(admin_url(edition), quota_fields(edition, {("age_band", "18_29"): (11, 12)}, panel_size=15, action="save"))
+    assert "age_band « 18_29 » : son minimum est 11 mais le vivier compte 10 personnes qui l’ont." in response.content.decode()
     assert not Selection.objects.exists()
 
 
@@ -338,3 +338,16 @@ def test_each_person_has_one_random_reference_per_edition_shown_to_them(edition,
     assert elsewhere.reference != reference  # one per edition
     assert reference in mailoutbox[-1].body
     assert reference in client.get(reverse("events:mine")).content.decode()
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "uk", "ar"])
+def test_the_transparency_page_speaks_the_visitors_language(edition, language):
+    make_drawn_selection_on(edition)
+    response = Client().get(f"/{language}/selections/{edition.pk}/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    with translation.override(language):
+        assert translation.gettext("Everyone's probability") in page
+        assert translation.gettext("Everyone's probability") != "Everyone's probability"
+    assert f'<html lang="{language}" dir="{"rtl" if language == "ar" else "ltr"}">' in page
+    assert "<bdi>4 8 15 16 23 42</bdi>" in page  # the seed keeps its own direction

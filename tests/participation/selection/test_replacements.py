@@ -151,3 +151,45 @@ def test_when_no_reserve_keeps_the_quotas_the_organiser_is_told_and_chooses(edit
     # A filled place is not filled twice.
     response = admin.post(url, {"action": "choose", "leaving": leaving, "reference": services.candidates(selection)[0]})
     assert response.status_code == 409 and "This place is not open." in response.content.decode()
+
+
+def test_a_selected_person_who_cancels_their_registration_is_replaced(edition, slot, organiser, django_capture_on_commit_callbacks):
+    selection = draw(edition, organiser, 4, 4, {"18_29": (2, 2), "30_plus": (2, 2)}, 4, django_capture_on_commit_callbacks)
+    leaving = selection.results["panel"][1]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(person_of(leaving)).post(reverse("events:cancel", args=[slot.pk]), {"next": "/en/"})
+    assert response.status_code == 302
+    selection.refresh_from_db()
+    (entry,) = selection.results["replacements"]
+    assert entry["leaving"] == leaving and entry["joining"] in selection.results["reserve"]
+    assert leaving not in services.current_panel(selection) and len(services.current_panel(selection)) == 4
+
+
+def test_closed_accounts_and_people_who_may_no_longer_see_the_page_are_not_written_to(edition, slot, organiser, django_capture_on_commit_callbacks):
+    from wagtail.models import PageViewRestriction
+
+    for n in range(6):
+        make_registration(slot, make_person(f"q{n}"), answers={"age_band": "18_29" if n < 3 else "30_plus"})
+    closed = Registration.objects.filter(session=slot).first().user
+    closed.participant.deleted_at = timezone.now()
+    closed.participant.save()
+    from participation.selection.quotas import Quota, Quotas
+
+    with django_capture_on_commit_callbacks(execute=True):
+        selection = services.save_quotas(edition, Quotas((Quota("age_band", "18_29", 1, 1), Quota("age_band", "30_plus", 1, 1))), 2, organiser)
+        services.queue(selection)
+    selection.refresh_from_db()
+    services.announce_seed_source(selection, "Lotto")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.draw_panel(selection, "1 2 3", organiser)
+    recipients = {message.to[0] for message in mail.outbox}
+    assert len(recipients) == 5 and closed.email not in recipients
+    # A restricted edition: nobody signed out of its group hears about it.
+    restriction = PageViewRestriction.objects.create(page=edition, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(organiser.groups.first())
+    mail.outbox.clear()
+    from participation.selection.emails import tell_everyone
+
+    tell_everyone(Selection.objects.get(pk=selection.pk))
+    assert mail.outbox == []
