@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from .engine import DEFAULT_TIME_LIMIT
+from .engine import DEFAULT_TIME_LIMIT, reason_for
 
 
 class Selection(models.Model):
@@ -81,3 +81,7 @@ class Selection(models.Model):
     @property
     def has_tickets(self):
         return self.status in (self.COMPUTED, self.DRAWN)
+
+    def reason(self):
+        """Why the algorithm that ran did, in the active language."""
+        return reason_for(self.algorithm_requested, self.algorithm_run, self.time_limit, len(self.results.get("levels", [])))

@@ -18,7 +18,7 @@ from collections import Counter
 from types import SimpleNamespace
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from participation.core.pages import canonical_page
@@ -222,7 +222,8 @@ def queue(selection):
     selection.status, selection.progress, selection.progress_message, selection.error = Selection.QUEUED, 0, "", ""
     selection.results = {}
     selection.save()
-    transaction.on_commit(lambda: compute_selection.enqueue(selection.pk))
+    language = translation.get_language()
+    transaction.on_commit(lambda: compute_selection.enqueue(selection.pk, language))
     return selection
 
 
@@ -461,8 +462,6 @@ def leave(selection, reference, by_organiser=False):
 
 
 def _problems_in(selection, leaving, language):
-    from django.utils import translation
-
     with translation.override(language):
         return [str(problem) for problem in vacancy_problems(selection, leaving)]
 

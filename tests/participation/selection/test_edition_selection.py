@@ -342,12 +342,14 @@ def test_each_person_has_one_random_reference_per_edition_shown_to_them(edition,
 
 @pytest.mark.parametrize("language", ["fr", "es", "uk", "ar"])
 def test_the_transparency_page_speaks_the_visitors_language(edition, language):
-    make_drawn_selection_on(edition)
+    selection = make_drawn_selection_on(edition)
     response = Client().get(f"/{language}/selections/{edition.pk}/")
     page = response.content.decode()
     assert response.status_code == 200
     with translation.override(language):
         assert translation.gettext("Everyone's probability") in page
         assert translation.gettext("Everyone's probability") != "Everyone's probability"
+        reason = selection.reason()  # why LEXIMIN ran, said again in the reader's language
+    assert reason in page.replace("&#x27;", "'") and "LEXIMIN finished" not in reason
     assert f'<html lang="{language}" dir="{"rtl" if language == "ar" else "ltr"}">' in page
     assert "<bdi>4 8 15 16 23 42</bdi>" in page  # the seed keeps its own direction
