@@ -138,6 +138,17 @@ def check_known(page, quotas, listed=None):
                 _("%(quota)s: “%(feature)s” is not a feature of %(category)s here: use %(known)s.")
                 % {"quota": quota.describe(), "feature": quota.feature, "category": quota.category, "known": ", ".join(sorted(known[quota.category]))}
             )
+    # Like the Sortition Foundation's files, a category with quotas lists every feature its people have.
+    listed_features = {(quota.category, quota.feature) for quota in quotas.quotas}
+    for category in listed:
+        if category["key"] not in quotas.categories:
+            continue
+        for feature in category["features"]:
+            if feature["count"] and (category["key"], feature["value"]) not in listed_features:
+                problems.append(
+                    _("%(category)s “%(feature)s”: %(count)s registrants have it, but the quotas do not list it. Add a line for it (its minimum may be 0).")
+                    % {"category": category["key"], "feature": feature["value"], "count": feature["count"]}
+                )
     return problems
 
 

@@ -146,6 +146,7 @@ def test_a_quotas_file_is_imported_and_checked(edition, registrants, organiser, 
         ("category,feature,min,max\nage_band,18_29,1,2\nage_band,18_29,1,3\n", "line 3: age_band “18_29” is listed twice"),
         ("category,feature,min,max\nage_band,18_29,,2\n", "line 2: min and max must be whole numbers"),
         ("category,feature,min,max\nage_band,18_29,0,2\nage_band,30_plus,0,2\n", "The maximums of age_band add up to 4, fewer than the panel of 6."),
+        ("category,feature,min,max\nage_band,18_29,0,6\n", "age_band “30_plus”: 10 registrants have it, but the quotas do not list it."),
     ],
 )
 def test_a_bad_quotas_file_is_refused_with_the_reason(edition, registrants, organiser, text, message):
