@@ -56,6 +56,7 @@ def registrants(page):
     registrations = (
         Registration.objects.active()
         .filter(session__page=canonical_page(page), session__cancelled_at=None)
+        .exclude(reference="")  # only rows written around Registration.save (bulk loads) lack one
         .select_related("session")
         .order_by("session__starts_at", "session_id", "pk")
     )
