@@ -91,6 +91,8 @@ def test_the_organiser_sees_each_feature_with_its_registrants(edition, registran
     # The person registered for both slots counts once, in the earlier slot.
     assert categories == {"age_band": {"18_29": 10, "30_plus": 10}, "slot": {slot_name(slots[0]): 12, slot_name(slots[1]): 8}}
     assert "18 to 29" in page and slot_name(slots[1]) in page
+    # Every number field is named for screen readers by its feature.
+    assert '<label class="w-sr-only" for="id_min_0">Minimum for Your age “18 to 29”</label>' in page
 
 
 def test_the_selection_button_is_offered_to_the_page_organisers(edition, slots, organiser, editor_client):
