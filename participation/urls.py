@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("participation.questionnaires.urls")),
     path("", include("participation.polls.urls")),
     path("", include("participation.focusgroups.urls")),
+    path("", include("participation.selection.urls")),
 ]

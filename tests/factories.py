@@ -290,3 +290,43 @@ def write_selection_files(folder, quotas, people, header=("category", "feature",
         writer.writerow(["id", "first_name", *categories])
         writer.writerows([reference, f"Name {reference}", *features] for reference, features in people.items())
     return folder / "categories.csv", folder / "people.csv"
+
+
+def make_organiser(page, name="partner", **fields):
+    """Someone in a group that may edit `page` and see its gatherings' registrations: the page's
+    organiser in the admin (participation.events.organisers); `fields` as make_person's."""
+    from django.contrib.auth.models import Permission
+    from wagtail.models import GroupPagePermission
+
+    group = Group.objects.create(name=f"Organisers of {page.pk} ({name})")
+    for codename in ("wagtailadmin.access_admin", "participation_events.view_session", "participation_events.view_registration"):
+        app_label, code = codename.split(".")
+        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=code))
+    GroupPagePermission.objects.create(group=group, page=page, permission=Permission.objects.get(codename="change_page"))
+    user = make_person(name, **fields)
+    user.groups.add(group)
+    return get_user_model().objects.get(pk=user.pk)
+
+
+def make_computed_selection(page, quotas, people, panel_size, seed_source="the lottery of 14 March"):
+    """A selection of `page` computed by the engine, its seed source announced, not drawn yet;
+    from plain data (as make_selection) rather than registrations: `people` {reference:
+    features in the quotas' category order}."""
+    from participation.selection import services
+    from participation.selection.models import Selection
+
+    categories = list(dict.fromkeys(row[0] for row in quotas))
+    selection = Selection.objects.create(
+        page=page, run=Selection.objects.filter(page=page).count() + 1, panel_size=panel_size, status=Selection.QUEUED,
+        quotas=[{"category": c, "feature": f, "min": low, "max": high} for c, f, low, high in quotas],
+        pool={"categories": categories, "people": {reference: list(features) for reference, features in people.items()}, "registrations": {}},
+    )  # fmt: skip
+    services.compute(selection.pk)
+    return services.announce_seed_source(selection, seed_source)
+
+
+def make_drawn_selection(page, quotas, people, panel_size, seed_source="the lottery of 14 March", seed="4 8 15 16 23 42"):
+    """make_computed_selection, then drawn with `seed`."""
+    from participation.selection import services
+
+    return services.draw_panel(make_computed_selection(page, quotas, people, panel_size, seed_source), seed, None)

@@ -74,7 +74,7 @@ def export_registrations(request, page_id):
     def rows():
         for registration in registrations.iterator(chunk_size=2000):
             row = [
-                registration.pk,
+                registration.reference,  # the person's, as on the selection's transparency page
                 session_label(registration.session),
                 registration.get_status_display(),
                 registration.created_at,

@@ -10,7 +10,7 @@ from participation.accounts.emails import language_of
 from participation.accounts.tasks import queue_email
 from participation.core.conf import page_absolute_url, site_name
 
-from . import times
+from . import hooks, times
 from .ical import sessions_calendar
 from .models import Registration
 from .services import waiting_position
@@ -28,13 +28,14 @@ def _item(session, zone, positions):
     }
 
 
-def _send(user, name, sessions, invite=(), method="PUBLISH", positions=None):
+def _send(user, name, sessions, invite=(), method="PUBLISH", positions=None, reference=""):
     """Render events/email/<name>_{subject,body}.txt in the user's language and queue it, with
-    `invite` (sessions) as invite.ics; `positions`: places on the waiting list by session id."""
+    `invite` (sessions) as invite.ics; `positions`: places on the waiting list by session id;
+    `reference`: the person's reference for a selection by lot."""
     with translation.override(language_of(user)):
         zone = times.zone_of(user)
         items = [_item(session, zone, positions or {}) for session in sessions]
-        context = {"site_name": site_name(), "items": items, "waiting": any(item["position"] for item in items)}
+        context = {"site_name": site_name(), "items": items, "waiting": any(item["position"] for item in items), "reference": reference}
         subject = " ".join(render_to_string(f"events/email/{name}_subject.txt", context).split())
         body = render_to_string(f"events/email/{name}_body.txt", context)
         ics = sessions_calendar(invite, method=method).decode() if invite else ""
@@ -45,7 +46,9 @@ def send_registered(user, registrations):
     """Confirmation of one registration form: places taken, and places on the waiting list."""
     positions = {registration.session_id: waiting_position(registration) for registration in registrations}
     confirmed = [registration.session for registration in registrations if registration.status == Registration.CONFIRMED]
-    _send(user, "registered", [registration.session for registration in registrations], invite=confirmed, positions=positions)
+    # In an edition that selects its participants by lot, the reference lets them find themselves on its transparency page.
+    reference = registrations[0].reference if registrations and hooks.preselected(registrations[0].session.page) else ""
+    _send(user, "registered", [registration.session for registration in registrations], invite=confirmed, positions=positions, reference=reference)
 
 
 def send_promoted(registration):

@@ -151,8 +151,16 @@ class Registration(models.Model):
     # In an edition whose participants are pre-selected (by lot, participation.selection), only
     # selected people receive the access details.
     selected_at = models.DateTimeField(_("selected at"), null=True, blank=True)
+    # The selected person's answer: they confirm they come, or decline (their place then goes to
+    # the reserve list, participation.selection.services.leave).
+    selection_confirmed_at = models.DateTimeField(_("selection confirmed at"), null=True, blank=True)
+    selection_declined_at = models.DateTimeField(_("selection declined at"), null=True, blank=True)
     consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
+    # The person's reference in this page's selection by lot (participation.selection): one per
+    # person and page, the same on all their registrations there, random so it tells nothing
+    # about them or when they came. Published next to their probability, never with their name.
+    reference = models.CharField(_("reference"), max_length=12, blank=True, db_index=True, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -170,6 +178,34 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.session} · {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = reference_for(self.user_id, self.session.page_id)
+        super().save(*args, **kwargs)
+
+
+# Crockford's base 32 without I, L, O, U: nothing to misread when a person types theirs in.
+REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+REFERENCE_LENGTH = 8
+
+
+def new_reference():
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def reference_for(user_id, page_id):
+    """The person's reference on the page (sessions hang on its canonical version): the one their
+    other registrations there carry, or a new one nobody else has (40 random bits)."""
+    existing = (
+        Registration.objects.filter(user_id=user_id, session__page_id=page_id).exclude(reference="").values_list("reference", flat=True).first()
+    )
+    if existing:
+        return existing
+    while True:
+        reference = new_reference()
+        if not Registration.objects.filter(reference=reference).exists():
+            return reference
 
 
 def new_calendar_token():

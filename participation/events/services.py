@@ -19,6 +19,7 @@ from participation.core.visibility import viewer_for
 from . import hooks
 from .models import Registration, Session
 from .rules import RULES
+from .signals import selected_registration_cancelled
 
 
 class EventError(Refused):
@@ -87,6 +88,8 @@ def cancel(user, session, viewer=None):
     now = timezone.now()
     registration.status, registration.cancelled_at = Registration.CANCELLED, now
     registration.save(update_fields=["status", "cancelled_at"])
+    if registration.selected_at is not None:
+        transaction.on_commit(lambda: selected_registration_cancelled.send(sender=Registration, registration=registration))
     if not held_place or session.is_cancelled:
         return None
     waiting = session.registrations.filter(status=Registration.WAITLISTED).in_arrival_order().first()

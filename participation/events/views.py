@@ -127,10 +127,13 @@ def mine(request):
     registrations = list(registrations)
     # Each page in the visitor's language when it is translated (one query for all of them).
     shown = queries.shown_versions(list({r.session.page_id: r.session.page for r in registrations}.values()), get_language())
+    # Editions that select by lot show the person's reference (one query per page type).
+    preselected = {page.pk for page in Page.objects.filter(pk__in={r.session.page_id for r in registrations}).specific() if hooks.preselected(page)}
     rows = [
         {
             "registration": registration,
             "page": shown[registration.session.page_id],
+            "preselected": registration.session.page_id in preselected,
             "position": queries.position(registration),
             "can_cancel": RULES.can(request.user, "cancel_registration", registration.session),
         }

@@ -45,11 +45,7 @@ def contents(lottery, drawn, seed_source=""):
     files["types.csv"] = _csv(
         ["type", *categories, "people"], [[type_name(t), *features, len(instance.members[t])] for t, features in enumerate(instance.types)]
     )
-    rows, first = [], 0
-    for panel, number in _runs(lottery.tickets):
-        rows.append([first, first + number - 1, " ".join(f"{type_name(t)}:{count}" for t, count in enumerate(panel) if count)])
-        first += number
-    files["tickets.csv"] = _csv(["first_ticket", "last_ticket", "panel"], rows)
+    files["tickets.csv"] = _csv(["first_ticket", "last_ticket", "panel"], ticket_rows(lottery.tickets))
     files["probabilities.csv"] = _csv(["reference", "probability"], [[r, f"{probabilities[r]:.12f}"] for r in sorted(probabilities)])
     files["panel.csv"] = _csv(["reference", "rank"], [[r, rank(drawn.seed, r)] for r in drawn.panel])
     files["reserve.csv"] = _csv(["reference", "rank"], [[r, rank(drawn.seed, r)] for r in drawn.reserve])
@@ -93,14 +89,22 @@ def write(directory, lottery, drawn, seed_source=""):
         shutil.rmtree(directory)
     directory.mkdir(parents=True)
     files = contents(lottery, drawn, seed_source)
+    for name, text in files.items():
+        (directory / name).write_text(text, encoding="utf-8")
     archive = directory.with_suffix(".zip")
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
-        for name, text in files.items():
-            (directory / name).write_text(text, encoding="utf-8")
-            zipped.writestr(name, text)
+    archive.write_bytes(zipped(files))
     verify_script = Path(verify_standalone.__file__)
     shutil.copy(verify_script, directory / verify_script.name)
     return directory, archive
+
+
+def zipped(files):
+    """The bundle's files ({name: text}) as a .zip's bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return out.getvalue()
 
 
 def verify(path):
@@ -130,6 +134,15 @@ def _message(code, p):
         "summary_differs": _("selection.json says %(name)s is %(published)s; the probabilities give %(computed)s."),
     }
     return messages[code] % p
+
+
+def ticket_rows(tickets):
+    """[first ticket, last ticket, "T1:3 T7:1 ..."] for each run of equal tickets."""
+    rows, first = [], 0
+    for panel, number in _runs(tickets):
+        rows.append([first, first + number - 1, " ".join(f"{type_name(t)}:{count}" for t, count in enumerate(panel) if count)])
+        first += number
+    return rows
 
 
 def _runs(tickets):

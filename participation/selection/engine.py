@@ -113,26 +113,33 @@ def find_distribution(instance, algorithm="leximin", time_limit=DEFAULT_TIME_LIM
                 # a fraction of the time sortition-algorithms' maximin over people would take.
                 algorithm = "leximin-partial"
                 panels, weights, levels = stop.partial.panels, stop.partial.weights, stop.partial.levels
-                reason = _(
-                    "LEXIMIN did not finish within the time limit of %(seconds)s s: the distribution of the levels it finished "
-                    "(%(levels)s) is kept. Its lowest probability is the maximin optimum; the higher ones may not be leximin's."
-                ) % {"seconds": _seconds(time_limit), "levels": len(levels)}
-                report(report.fraction, reason)
+                report(report.fraction, reason_for(requested, algorithm, time_limit, len(levels)))
             else:
                 algorithm = "maximin"
-                reason = _("LEXIMIN did not finish within the time limit of %(seconds)s s, so maximin ran instead.") % {
-                    "seconds": _seconds(time_limit)
-                }
-                report(report.fraction, reason)
+                report(report.fraction, reason_for(requested, algorithm, time_limit))
                 panels, weights = _sortition(instance, "maximin", report)
         else:
             panels, weights, levels = result.panels, result.weights, result.levels
-            reason = _("LEXIMIN finished within the time limit of %(seconds)s s.") % {"seconds": _seconds(time_limit)}
     else:
         panels, weights = _sortition(instance, algorithm, report)
-        reason = _("%(algorithm)s was asked for.") % {"algorithm": algorithm}
     report(1.0, _("Distribution found."))
+    reason = reason_for(requested, algorithm, time_limit, len(levels))
     return Distribution(instance, panels, weights, requested, algorithm, reason, time.monotonic() - started, levels)
+
+
+def reason_for(requested, run, time_limit, levels=0):
+    """Why `run` produced the distribution when `requested` was asked for, in the active
+    language (pages say it again in their reader's language from the same facts)."""
+    if run == "leximin":
+        return _("LEXIMIN finished within the time limit of %(seconds)s s.") % {"seconds": _seconds(time_limit)}
+    if run == "leximin-partial":
+        return _(
+            "LEXIMIN did not finish within the time limit of %(seconds)s s: the distribution of the levels it finished "
+            "(%(levels)s) is kept. Its lowest probability is the maximin optimum; the higher ones may not be leximin's."
+        ) % {"seconds": _seconds(time_limit), "levels": levels}
+    if requested == "leximin":
+        return _("LEXIMIN did not finish within the time limit of %(seconds)s s, so maximin ran instead.") % {"seconds": _seconds(time_limit)}
+    return _("%(algorithm)s was asked for.") % {"algorithm": run}
 
 
 def _seconds(value):

@@ -17,7 +17,10 @@ from participation.accounts.models import Person
 from participation.comments.services import post_comment
 from participation.moderation import services as moderation
 from participation.proposals.services import create_proposal
-from tests.factories import add_responses, answers_for, make_questionnaire, make_results_page, translate_page
+from tests.factories import (
+    PROFILE_QUESTIONS, add_responses, answers_for, make_edition, make_person, make_questionnaire, make_registration, make_results_page,
+    make_session, translate_page,
+)  # fmt: skip
 
 password = os.environ["E2E_PASSWORD"]
 User = get_user_model()
@@ -63,6 +66,16 @@ questionnaire.save()
 results_page = make_results_page(dialogue, questionnaire, title="What the participants said")
 arabic_results = translate_page(results_page, Locale.objects.get(language_code="ar"))
 
+# A pre-selected edition of its own with 40 registrants over two slots, for the selection journey
+# (tests/e2e/test_selection_journey.py), apart from the demo's editions other journeys register for.
+lot_edition = make_edition(
+    dialogue, title="Citizens' Dialogue by lot", slug="by-lot-e2e", profile_questions=PROFILE_QUESTIONS, participants_preselected=True,
+    total_places=12,
+)  # fmt: skip
+lot_slots = [make_session(lot_edition, title="Morning"), make_session(lot_edition, title="Afternoon")]
+for number in range(40):
+    make_registration(lot_slots[number % 2], make_person(f"lot{number}"), answers={"age_band": "18_29" if number % 3 else "30_plus"})
+
 print(
     "E2E-SEED "
     + json.dumps(
@@ -75,6 +88,7 @@ print(
             "citizens": {"alice": alice.email, "bob": bob.email, "carol": carol.email},
             "questionnaire_id": questionnaire.pk,
             "results_urls": {"en": results_page.get_url(), "ar": arabic_results.get_url()},
+            "lot_edition_id": lot_edition.pk,
         }
     )
 )

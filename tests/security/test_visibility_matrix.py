@@ -27,7 +27,10 @@ from participation.polls.models import Vote
 from participation.proposals.models import Proposal, Support
 from participation.questionnaires.models import Answer, Report
 from tests.conftest import DEMO_PASSWORD
-from tests.factories import add_responses, answers_for, client_for, make_focus_group, make_person, make_poll, make_questionnaire, make_session, place_poll
+from tests.factories import (
+    add_responses, answers_for, client_for, make_drawn_selection, make_focus_group, make_person, make_poll, make_questionnaire, make_session,
+    place_poll,
+)  # fmt: skip
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +84,9 @@ class World:
         )  # fmt: skip
         self.poll = make_poll()
         place_poll(topic, self.poll)
+        # A selection by lot on the topic, drawn with a secret seed source: its page and bundle hide with the topic.
+        people = {f"R{n}": ("a" if n % 2 else "b",) for n in range(6)}
+        make_drawn_selection(topic, [("group", "a", 1, 2), ("group", "b", 1, 2)], people, 3, seed_source=SECRETS[3])
 
     def restrict(self, scenario):
         if scenario == "unpublished dialogue":
@@ -160,6 +166,9 @@ READS = {
     "events:mine": _get(lambda w: "/en/gatherings/mine/"),
     "focusgroups:mine": _get(lambda w: "/en/focus-groups/"),
     "focusgroups:group": lambda w, c, u: (c.get(f"/en/focus-groups/{w.groups[u.pk].pk if u else 0}/"), False),
+    "selection:transparency": _get(lambda w: f"/en/selections/{w.topic.pk}/"),
+    # A compressed zip: its 404s for each restriction are in tests/participation/selection/test_edition_selection.py.
+    "selection:bundle": _get(lambda w: f"/en/selections/{w.topic.pk}/runs/1/bundle.zip"),
     # Calendars: the public feeds are what anyone may see; a person's own feed, what they may.
     "calendars:site": _get(lambda w: "/calendar.ics"),
     "calendars:page": _get(lambda w: f"/calendar/pages/{w.dialogue.pk}.ics"),
@@ -196,7 +205,7 @@ READS = {
 SHOWS = {
     "proposals:list", "proposals:detail", "activity:activity", "activity:feed", "accounts:profile", "events:register", "calendars:person",
     "notifications:settings",
-    "focusgroups:mine", "focusgroups:group",
+    "focusgroups:mine", "focusgroups:group", "selection:transparency",
 }  # fmt: skip
 PUBLIC_ONLY = {name for name in READS if name.startswith(("open_data:", "calendars:site", "calendars:page"))}
 
@@ -235,6 +244,11 @@ WRITES = {
     "events:cancel": _post(
         lambda w: f"/en/gatherings/sessions/{w.session.pk}/cancel/", lambda w: {},
         lambda w, u: Registration.objects.filter(user=u, session=w.session, status=Registration.CANCELLED).exists(),
+    ),
+    # Selected people answer on a page they see; nobody here is selected, so nothing may change.
+    "selection:answer": _post(
+        lambda w: f"/en/selections/{w.topic.pk}/answer/", lambda w: {"action": "decline"},
+        lambda w, u: Registration.objects.filter(user=u).exclude(selection_declined_at=None).exists(),
     ),
     "notifications:toggle_follow": _post(
         lambda w: f"/en/notifications/follow/{w.page_type.pk}/{w.topic.pk}/", lambda w: {},
@@ -280,9 +294,12 @@ EXEMPT = {
     "questionnaire_report": "admin: editors build a questionnaire's report (the change-questionnaire permission)",
     "events:calendar_reset": "the person's own calendar address: a new secret, no page's participation",
     **dict.fromkeys(
-        ["events_organiser_pages", "events_organiser_export", "events_organiser_message", "focusgroups_admin_page", "focusgroups_admin_rosters"],
+        [
+            "events_organiser_pages", "events_organiser_export", "events_organiser_message", "focusgroups_admin_page", "focusgroups_admin_rosters",
+            "selection_admin_page",
+        ],
         "admin: the organisers of a page (its Wagtail edit permission), drafts and private pages included "
-        "(tests/participation/events/test_organisers.py, tests/participation/focusgroups)",
+        "(tests/participation/events/test_organisers.py, tests/participation/focusgroups, tests/participation/selection)",
     ),
 }
 

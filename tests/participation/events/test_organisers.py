@@ -93,8 +93,8 @@ def test_a_partner_exports_their_registrations_without_names_or_addresses(pages)
     assert status == 200
     assert list(rows[0]) == ["reference", "session", "status", "registered_at", "moved_up_at", "selected_at", "consent_at"]
     assert [(row["status"], row["reference"]) for row in rows] == [
-        ("Confirmed", str(Registration.objects.get(user=pages["A"]["confirmed"]).pk)),
-        ("On the waiting list", str(Registration.objects.get(user=pages["A"]["waiting"]).pk)),
+        ("Confirmed", Registration.objects.get(user=pages["A"]["confirmed"]).reference),
+        ("On the waiting list", Registration.objects.get(user=pages["A"]["waiting"]).reference),
     ]
     assert rows[0]["session"].startswith("Slot A · ") and rows[0]["consent_at"]
     assert export(client, pages["B"]["page"]) == (403, None)
