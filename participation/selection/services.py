@@ -53,13 +53,12 @@ def registrants(page):
     """{reference: (registration, slot session)} for everyone with an active registration on
     the page's sessions, their earliest session's registration standing for them."""
     people = {}
-    registrations = (
-        Registration.objects.active()
-        .filter(session__page=canonical_page(page), session__cancelled_at=None)
-        .exclude(reference="")  # only rows written around Registration.save (bulk loads) lack one
-        .select_related("session")
-        .order_by("session__starts_at", "session_id", "pk")
-    )
+    registrations = Registration.objects.active().filter(session__page=canonical_page(page), session__cancelled_at=None)
+    # Rows written around Registration.save (bulk loads) have no reference yet: save gives them
+    # the person's, so nobody is left out of the pool.
+    for registration in registrations.filter(reference="").select_related("session"):
+        registration.save(update_fields=["reference"])
+    registrations = registrations.select_related("session").order_by("session__starts_at", "session_id", "pk")
     for registration in registrations:
         people.setdefault(registration.reference, registration)
     return people

@@ -95,6 +95,16 @@ def test_the_organiser_sees_each_feature_with_its_registrants(edition, registran
     assert '<label class="w-sr-only" for="id_min_0">Minimum for Your age “18 to 29”</label>' in page
 
 
+def test_registrations_loaded_in_bulk_join_the_pool_with_a_reference_each(edition, slots):
+    people = [make_person(f"bulk{n}") for n in range(3)]
+    Registration.objects.bulk_create(
+        Registration(session=slots[0], user=person, status=Registration.CONFIRMED, answers={"age_band": AGES[0]}) for person in people
+    )
+    pool = services.registrants(edition)
+    assert len(pool) == 3 and "" not in pool
+    assert set(Registration.objects.values_list("reference", flat=True)) == set(pool)
+
+
 def test_the_selection_button_is_offered_to_the_page_organisers(edition, slots, organiser, editor_client):
     edit = reverse("wagtailadmin_pages:edit", args=[edition.pk])
     assert admin_url(edition) in organiser.get(edit).content.decode()
