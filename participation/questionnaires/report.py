@@ -20,13 +20,7 @@ from participation.core.signals import public_content_changed
 from .answers import Form
 from .models import Report
 from .presentation import question_views
-from .results import Filters, results
-
-
-def translated(questionnaire, language):
-    """`questionnaire` in `language` if it has been translated into it, else the original."""
-    locale = Locale.objects.filter(language_code=language).first()
-    return (questionnaire.get_translation_or_none(locale) if locale else None) or questionnaire
+from .results import Filters, results, translated
 
 
 def render_html(questionnaire, language):
