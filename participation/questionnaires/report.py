@@ -59,7 +59,7 @@ def _country_views(found, country, rtl):
         rows = [dataclasses.replace(row, overall=row.by_country[country.code], by_country={}) for row in result.rows if country.code in row.by_country]
         per_question.append(dataclasses.replace(result, overall=figures, by_country={}, rows=rows))
     view = dataclasses.replace(found, questions=per_question, countries=[])
-    return question_views(view, rtl, scope=country.name, with_charts=False)
+    return question_views(view, rtl, scope=country.name, with_charts=False, compact=True)
 
 
 def render_pdf(html):
