@@ -20,13 +20,7 @@ from participation.core.signals import public_content_changed
 from .answers import Form
 from .models import Report
 from .presentation import question_views
-from .results import Filters, results
-
-
-def translated(questionnaire, language):
-    """`questionnaire` in `language` if it has been translated into it, else the original."""
-    locale = Locale.objects.filter(language_code=language).first()
-    return (questionnaire.get_translation_or_none(locale) if locale else None) or questionnaire
+from .results import Filters, results, translated
 
 
 def render_html(questionnaire, language):
@@ -65,7 +59,7 @@ def _country_views(found, country, rtl):
         rows = [dataclasses.replace(row, overall=row.by_country[country.code], by_country={}) for row in result.rows if country.code in row.by_country]
         per_question.append(dataclasses.replace(result, overall=figures, by_country={}, rows=rows))
     view = dataclasses.replace(found, questions=per_question, countries=[])
-    return question_views(view, rtl, scope=country.name, with_charts=False)
+    return question_views(view, rtl, scope=country.name, with_charts=False, compact=True)
 
 
 def render_pdf(html):

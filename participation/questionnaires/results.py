@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from babel import Locale, UnknownLocaleError
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Sum
 from django.utils import translation
+from wagtail.models import Locale as SiteLocale
 
 from .answers import Form
 from .models import CountryTally, Question, Questionnaire, Tally
@@ -160,6 +162,24 @@ def results(questionnaire, filters=Filters()):
         found = _results(questionnaire, canonical, filters, _tallies(canonical, version, filters), language)
         cache.set(key, found, CACHE_SECONDS)
     return found
+
+
+def warm(questionnaire):
+    """Compute and cache the unfiltered results in each of the site's languages, so the results
+    page, the API and the report after a new batch find them ready instead of making a visitor
+    wait for 1,800 breakdowns. Cached under the current results_version like any request's."""
+    canonical = questionnaire.canonical
+    if not canonical.results_published:
+        return
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            results(translated(canonical, language), Filters())
+
+
+def translated(questionnaire, language):
+    """`questionnaire` in `language` if it has been translated into it, else the original."""
+    locale = SiteLocale.objects.filter(language_code=language).first()
+    return (questionnaire.get_translation_or_none(locale) if locale else None) or questionnaire
 
 
 def _results(questionnaire, canonical, filters, tallies, language):

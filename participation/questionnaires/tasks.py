@@ -6,7 +6,19 @@ def flush_pool(questionnaire_id):
     """Write the questionnaire's mixing pool as responses once at least k submissions wait."""
     from .services import flush
 
-    flush(questionnaire_id)
+    if flush(questionnaire_id):
+        warm_results.enqueue(questionnaire_id)
+
+
+@task()
+def warm_results(questionnaire_id):
+    """Cache the questionnaire's results for its new results version (results.warm)."""
+    from .models import Questionnaire
+    from .results import warm
+
+    questionnaire = Questionnaire.objects.filter(pk=questionnaire_id).first()
+    if questionnaire is not None:
+        warm(questionnaire)
 
 
 @task()

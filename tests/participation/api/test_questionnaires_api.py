@@ -5,8 +5,12 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from participation.questionnaires import services
 from participation.questionnaires.models import Question
 from tests.factories import add_responses, answers_for, client_for, make_person, make_questionnaire, translate_questionnaire
 
@@ -101,6 +105,31 @@ def test_results_per_country_with_small_countries_left_out(client, answered):
     assert [row["label"] for row in matrix["rows"]] == ["Governments", "Companies"]
     assert by_country(matrix["rows"][0]["by_country"])["FR"]["mean"] == 4.0
     assert not {"DE", "US"} & {item["country"] for q in data["questions"] for item in q["by_country"]}
+
+
+def tally_reads(client, url):
+    """The API's results at `url`, and how many queries it made of the tallies."""
+    with CaptureQueriesContext(connection) as queries:
+        data = get(client, url)
+    return data, len([query for query in queries.captured_queries if "_tally" in query["sql"]])
+
+
+@override_settings(QUESTIONNAIRE_MIX_BATCH=5)
+def test_results_are_ready_after_each_batch_and_show_the_new_batch(client, questionnaire, locales):
+    """The task that writes a batch computes the results right after, in every language, so a
+    request finds them ready (no tally read), and the next batch's figures show at once."""
+    people = [make_person(f"respondent{n}") for n in range(10)]
+    for person in people[:5]:
+        services.submit(person, questionnaire, answers_for(questionnaire, "Health"))
+    url = f"{API}/questionnaires/{questionnaire.pk}/results/"
+    for language in ("en", "fr", "ar"):
+        data, reads = tally_reads(client, f"{url}?lang={language}")
+        assert data["n"] == 5 and reads == 0
+    for person in people[5:]:
+        services.submit(person, questionnaire, answers_for(questionnaire, "Climate"))
+    data, reads = tally_reads(client, url)
+    assert data["n"] == 10 and reads == 0
+    assert {s["label"]: s["count"] for s in question(data, Question.SINGLE)["overall"]["shares"]} == {"Health": 5, "Climate": 5, "Other": 0}
 
 
 def test_results_filtered_by_country_date_and_language(client, answered):
