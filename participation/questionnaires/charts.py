@@ -136,11 +136,11 @@ def _path(pieces, **attributes):
     return f'<path d="{"".join(pieces)}" {drawn}/>'
 
 
-def _svg(canvas, height, title, description, body, defs=""):
+def _svg(canvas, height, title, description, body, defs="", print_size=False):
     """The chart element: an image with a name and a description for screen readers."""
     chart_id = f"chart-{next(_ids)}"
     return mark_safe(
-        f'<svg class="results-chart" xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {canvas.width} {height:.0f}" '
+        f'<svg class="results-chart{" results-chart--print" if print_size else ""}" xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {canvas.width} {height:.0f}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" direction="{"rtl" if canvas.rtl else "ltr"}" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" id="{chart_id}" font-family="DejaVu Sans, Noto Sans, sans-serif">'
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>'
@@ -255,12 +255,178 @@ def dots(title, rows, low, high, rtl=False):
     return _svg(canvas, y + 24, title, description, body)
 
 
+# --- the report's comparison charts ---------------------------------------------------------------
+# On paper the countries are compared with a row each: the label beside its bar, about 8 pt on A4,
+# and at most PRINT_ROWS rows a figure so none is taller than a page (a taller image is cut off).
+# One label per country: WeasyPrint lays out SVG text a letter at a time, and the screen's charts
+# of multiple choices and matrices (a row per country and option) were most of a report's time.
+
+PRINT_WIDTH = 760
+PRINT_LABEL = 200  # the labels' column
+PRINT_FONT = 12
+PRINT_ROW = 18
+PRINT_ROWS = 45
+# A shape per series besides its colour, so colour is not the only cue.
+MARKERS = 5
+
+
+def _marker(canvas, index, offset, y, r=5):
+    """The marker of series `index`, centred at `offset`, as a piece of a path."""
+    x, shape = canvas.x(offset), index % MARKERS
+    if shape == 0:
+        return canvas.dot(offset, y, r)
+    if shape == 1:
+        return f"M{x - r:.1f} {y - r:.1f}h{2 * r}v{2 * r}h{-2 * r}z"
+    if shape == 2:
+        return f"M{x:.1f} {y - r - 1:.1f}l{r + 1} {r + 1}l{-r - 1} {r + 1}l{-r - 1} {-r - 1}z"
+    if shape == 3:
+        return f"M{x:.1f} {y - r:.1f}l{r} {2 * r}h{-2 * r}z"
+    return f"M{x:.1f} {y + r:.1f}l{r} {-2 * r}h{-2 * r}z"
+
+
+def _clip(label, length=30):
+    """A label that keeps to its column (the table after the chart has it whole)."""
+    return label if len(label) <= length else label[: length - 1].rstrip() + "…"
+
+
+def _parts(title, rows):
+    """(title, rows) per figure of at most PRINT_ROWS rows; the title says which part it is."""
+    chunks = [rows[start : start + PRINT_ROWS] for start in range(0, len(rows), PRINT_ROWS)] or [[]]
+    if len(chunks) == 1:
+        return [(title, chunks[0])]
+    part = _("%(title)s (part %(part)s of %(parts)s)")
+    return [(part % {"title": title, "part": index, "parts": len(chunks)}, chunk) for index, chunk in enumerate(chunks, 1)]
+
+
+def _print_legend(canvas, y, legend, swatch):
+    """The legend below a figure's rows: `swatch(canvas, index, offset, middle)` draws each key."""
+    body = []
+    for index, label in enumerate(legend):
+        body.append(swatch(canvas, index, PAD + 8, y + PRINT_ROW / 2))
+        body.append(canvas.text(PAD + 22, y + PRINT_FONT + 1, label, size=PRINT_FONT))
+        y += PRINT_ROW
+    return body, y
+
+
+def print_stacked(title, rows, legend, rtl=False):
+    """`stacked` for paper: figures of a row per country, each a 100% bar split into the options."""
+    defs = "".join(
+        f'<pattern id="PREFIX-p{index}" width="6" height="6" patternUnits="userSpaceOnUse">'
+        f'<rect width="6" height="6" fill="{COLOURS[index % len(COLOURS)]}"/>{PATTERNS[index % len(PATTERNS)]}</pattern>'
+        for index in range(len(legend))
+    )
+    description = _(
+        "Stacked bar chart: for each country, how those who answered divide between the options, in the order of the legend. The table below gives the numbers."
+    )
+    figures = []
+    for part_title, chunk in _parts(title, rows):
+        canvas = Canvas(rtl, PRINT_WIDTH)
+        room = canvas.width - PRINT_LABEL - PAD
+        texts, tracks, segments, y = [], [], [[] for _label in legend], PAD
+        for label, shares in chunk:
+            texts.append(canvas.text(PAD, y + PRINT_FONT, _clip(label), size=PRINT_FONT))
+            tracks.append(canvas.box(PRINT_LABEL, y + 2, room, PRINT_ROW - 5))
+            start = PRINT_LABEL
+            for index, share in enumerate(shares):
+                length = room * (share or 0) / 100
+                if length > 0:
+                    segments[index].append(canvas.box(start, y + 2, length, PRINT_ROW - 5))
+                    start += length
+            y += PRINT_ROW
+        body = [_path(tracks, fill=TRACK), *(_path(pieces, fill=f"url(#PREFIX-p{index})") for index, pieces in enumerate(segments)), *texts]
+        keys, y = _print_legend(canvas, y + 6, legend, lambda c, index, offset, middle: c.rect(offset - 7, middle - 7, 14, 14, f"url(#PREFIX-p{index})"))
+        figures.append(_svg(canvas, y + PAD, part_title, description, body + keys, defs, print_size=True))
+    return mark_safe("".join(figures))
+
+
+def print_markers(title, rows, legend, low, high, rtl=False, axis=None):
+    """For paper: per country a row on an axis from `low` to `high`, a marker per series (the
+    options of a multiple choice, the rows of a matrix) with its legend; `rows`: (label, [value
+    per series]), a value may be None. With one series and no legend, (value, spread) pairs draw
+    a mean and its spread. `axis`: how the axis' figures are written (numbers by default)."""
+    low, high = float(low), float(high)
+    if high <= low:
+        high = low + 1
+    axis = axis or (lambda canvas, value: canvas.number(value, 1))
+    if legend:
+        description = _("Dot chart: for each country, a mark per item of the legend at its figure. The table below gives the numbers.")
+    else:
+        description = _("Dot chart: a dot at each mean, a line for the spread (one standard deviation either side). The table below gives the numbers.")
+    figures = []
+    for part_title, chunk in _parts(title, rows):
+        canvas = Canvas(rtl, PRINT_WIDTH)
+        room = canvas.width - PRINT_LABEL - PAD - 16
+
+        def at(value):
+            return PRINT_LABEL + 8 + room * (min(max(float(value), low), high) - low) / (high - low)
+
+        texts, tracks, spreads, y = [], [], [], PAD
+        marks = [[] for _series in (legend or [None])]
+        for label, values in chunk:
+            texts.append(canvas.text(PAD, y + PRINT_FONT, _clip(label), size=PRINT_FONT))
+            middle = y + PRINT_ROW / 2
+            tracks.append(canvas.stroke(PRINT_LABEL, PRINT_LABEL + room + 16, middle))
+            for index, value in enumerate(values):
+                if legend:
+                    if value is not None:
+                        marks[index].append(_marker(canvas, index, at(value), middle))
+                elif value[0] is not None:
+                    mean, spread = value[0], value[1] or 0
+                    spreads.append(canvas.stroke(at(mean - spread), at(mean + spread), middle))
+                    marks[0].append(canvas.dot(at(mean), middle, 5))
+            y += PRINT_ROW
+        body = [_path(tracks, fill="none", stroke=TRACK, stroke_width=2), _path(spreads, fill="none", stroke=COLOURS[0], stroke_width=3)]
+        if legend:
+            body += [_path(pieces, fill=COLOURS[index % len(COLOURS)], stroke="#fff", stroke_width=1) for index, pieces in enumerate(marks)]
+        else:
+            body.append(_path(marks[0], fill=COLOURS[1], stroke="#fff", stroke_width=1.5))
+        body += texts
+        body.append(f'<line x1="{canvas.x(at(low)):.1f}" x2="{canvas.x(at(high)):.1f}" y1="{y:.1f}" y2="{y:.1f}" stroke="{MUTED}"/>')
+        for value in (low, (low + high) / 2, high):
+            x = canvas.x(at(value))
+            body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y:.1f}" y2="{y + 5:.1f}" stroke="{MUTED}"/>')
+            body.append(f'<text x="{x:.1f}" y="{y + 18:.1f}" text-anchor="middle" font-size="{PRINT_FONT}" fill="{MUTED}">{escape(axis(canvas, value))}</text>')
+        y += 26
+        if legend:
+            keys, y = _print_legend(canvas, y, legend, lambda c, index, offset, middle: _path([_marker(c, index, offset, middle)], fill=COLOURS[index % len(COLOURS)]))
+            body += keys
+        figures.append(_svg(canvas, y + PAD, part_title, description, body, print_size=True))
+    return mark_safe("".join(figures))
+
+
+def print_comparison(result, countries, rtl=False):
+    """The report's country comparison of one QuestionResults (see print_stacked and
+    print_markers), or None."""
+    if result.overall is None or result.is_text:
+        return None
+    names = {country.code: country.name for country in countries}
+    shown = [(code, names[code], result.by_country[code]) for code in names if code in result.by_country]
+    if not shown:
+        return None
+    heading = _("%(question)s: by country") % {"question": result.question.text}
+    kind = result.kind
+    if kind in (Question.SINGLE, Question.RANKING):
+        legend = [share.label for share in result.overall.shares]
+        return print_stacked(heading, [(name, [share.percent for share in figures.shares]) for _code, name, figures in shown], legend, rtl)
+    if kind == Question.MULTIPLE:
+        legend = [share.label for share in result.overall.shares]
+        rows = [(name, [share.percent for share in figures.shares]) for _code, name, figures in shown]
+        return print_markers(heading, rows, legend, 0, 100, rtl, axis=lambda canvas, value: canvas.percent(value))
+    if kind == Question.MATRIX:
+        legend = [row.label for row in result.rows]
+        rows = [(name, [row.by_country[code].mean if code in row.by_country else None for row in result.rows]) for code, name, _figures in shown]
+        return print_markers(heading, rows, legend, *_scale(result.question), rtl)
+    low, high = _scale(result.question) if kind == Question.SCALE else _number_range(result)
+    return print_markers(heading, [(name, [(figures.mean, figures.spread)]) for _code, name, figures in shown], [], low, high, rtl)
+
+
 # --- a question's charts -------------------------------------------------------------------------
 
 
-def question_charts(result, countries, rtl=False, scope=""):
+def question_charts(result, countries, rtl=False, scope="", for_print=False):
     """The charts of one QuestionResults: (global distribution, country comparison), either may
-    be None. `countries`: the Results' countries shown (code -> name comes from them)."""
+    be None. `countries`: the Results' countries shown (code -> name comes from them);
+    `for_print`: the comparison drawn for paper (print_comparison)."""
     if result.overall is None or result.is_text:
         return None, None
     names = {country.code: country.name for country in countries}
@@ -275,8 +441,8 @@ def question_charts(result, countries, rtl=False, scope=""):
     if kind == Question.NUMBER:
         low, high = _number_range(result)
         overall = dots(text, [(scope, result.overall.mean, result.overall.spread)], low, high, rtl)
-    if not shown:
-        return overall, None
+    if for_print or not shown:
+        return overall, print_comparison(result, countries, rtl) if for_print else None
     heading = _("%(question)s: by country") % {"question": text}
     language, label = translation.get_language(), _("%(country)s (n = %(n)s)")
 

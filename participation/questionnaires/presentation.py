@@ -82,21 +82,17 @@ def language_direction(code):
         return "auto"
 
 
-def question_views(found, rtl=False, texts=None, scope=None, with_charts=True, compact=False):
+def question_views(found, rtl=False, texts=None, scope=None, for_print=False):
     """A QuestionView per question of `found` (Results). `texts`: question key -> page of
-    published free-text answers to show (None: no free text, as in the report's country pages).
-    `scope` names what the figures are of ("All countries" unless a country's name); `with_charts`:
-    False for tables only (the report's country pages); `compact`: each question's respondents
-    in one row rather than one row per figure (the report's country pages: 80 countries' rows
-    are most of what WeasyPrint lays out)."""
+    published free-text answers to show (None: no free text). `scope` names what the figures
+    are of ("All countries" unless a country's name); `for_print`: the report's charts."""
     scope = scope or _("All countries")
     views = []
     for result in found.questions:
         view = QuestionView(result)
         if result.overall is not None and not result.is_text:
-            if with_charts:
-                view.overall_chart, view.comparison_chart = charts.question_charts(result, found.countries, rtl, scope)
-            view.tables = tables(result, found.countries, scope, compact)
+            view.overall_chart, view.comparison_chart = charts.question_charts(result, found.countries, rtl, scope, for_print)
+            view.tables = tables(result, found.countries, scope)
         views.append(view)
     if texts is not None:
         _add_texts(views, found.filters, texts)
@@ -126,7 +122,7 @@ def _add_texts(views, filters, pages):
         view.more_texts = len(found) > TEXTS_PER_PAGE
 
 
-def tables(result, countries, scope, compact=False):
+def tables(result, countries, scope):
     """The numbers behind a question's charts: the global figure, then country by country."""
     kind = result.kind
     overall = result.overall
@@ -157,11 +153,7 @@ def tables(result, countries, scope, compact=False):
         found.append(Table(scope, [_("Row"), _("Mean"), _("Spread"), _("Answered")], rows))
     if kind in (Question.SCALE, Question.NUMBER):
         summary += [(_("Mean"), [number(overall.mean, 2)]), (_("Spread (standard deviation)"), [number(overall.spread, 2)])]
-    caption = _("%(scope)s: respondents") % {"scope": scope}
-    if compact:
-        found.append(Table(caption, [_("Country")] + [label for label, _cells in summary], [(scope, [cells[0] for _label, cells in summary])]))
-    else:
-        found.append(Table(caption, [_("Figure"), _("Value")], summary))
+    found.append(Table(_("%(scope)s: respondents") % {"scope": scope}, [_("Figure"), _("Value")], summary))
     if not names:
         return found
     base = [_("Country"), _("Respondents"), _("No answer")]

@@ -1,25 +1,25 @@
 """The printable results report of a questionnaire, in one of the site's languages, as HTML and
 PDF (WeasyPrint): cover, method (countries, participants, dates, how participants were chosen,
 the questionnaire itself), the results per question with charts and the country comparison, and
-a page per country shown (its figures as tables: a chart per question and country would make
-a report of 80 countries take minutes to print). Built from `results()` like the results page, so it holds no
-suppressed figure, and only published free-text answers.
+a page per country shown (a row per question: its figures are in the comparison already).
+Built from `results()` like the results page, so it holds no suppressed figure, and only
+published free-text answers.
 
 Arabic and Cyrillic need a font that has them: the report asks for DejaVu Sans (Debian package
 fonts-dejavu-core), then Noto Sans; docs/questionnaires.md says so."""
 
-import dataclasses
-
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from participation.core.signals import public_content_changed
 
+from . import charts
 from .answers import Form
-from .models import Report
-from .presentation import question_views
+from .models import Question, Report
+from .presentation import Table, question_views
 from .results import Filters, results, translated
 
 
@@ -39,27 +39,50 @@ def render_html(questionnaire, language):
             "dialogue": dialogue,
             "found": found,
             "form": Form(shown),
-            "views": question_views(found, rtl, texts={}),
-            "countries": [(country, _country_views(found, country, rtl)) for country in found.countries],
+            "views": question_views(found, rtl, texts={}, for_print=True),
+            "countries": [(country, _country_table(found, country)) for country in found.countries],
             "dates": found.choices["dates"],
             "built_at": timezone.now(),
         }
         return render_to_string("questionnaires/report.html", context)
 
 
-def _country_views(found, country, rtl):
-    """One country's figures per question, as the comparison gave them: a question left out for
-    this country is left out here too."""
-    per_question = []
+def _country_table(found, country):
+    """A country's page: a row per question with its respondents and its figures in a line of
+    text. The comparison tables of the results chapter hold each country's figures already;
+    this page reads as one country's profile, and 80 of them print in seconds rather than as
+    hundreds of pages of tables."""
+    language = translation.get_language()  # once, for thousands of figures
+
+    def number(value, places=1):
+        return charts.number(value, places, language)
+
+    def share(label, count, percent):
+        return _("%(label)s: %(figure)s") % {"label": label, "figure": _("%(count)s (%(percent)s)") % {"count": number(count), "percent": charts.percent(percent, language)}}
+
+    def mean(figures):
+        if figures.mean is None:
+            return "–"
+        return _("mean %(mean)s, spread %(spread)s") % {"mean": number(figures.mean, 2), "spread": number(figures.spread, 2)}
+
+    rows = []
     for result in found.questions:
         figures = result.by_country.get(country.code)
         if figures is None or result.is_text:
-            per_question.append(dataclasses.replace(result, overall=None, by_country={}, rows=[]))
             continue
-        rows = [dataclasses.replace(row, overall=row.by_country[country.code], by_country={}) for row in result.rows if country.code in row.by_country]
-        per_question.append(dataclasses.replace(result, overall=figures, by_country={}, rows=rows))
-    view = dataclasses.replace(found, questions=per_question, countries=[])
-    return question_views(view, rtl, scope=country.name, with_charts=False, compact=True)
+        kind = result.kind
+        parts = []
+        if kind in (Question.SINGLE, Question.MULTIPLE, Question.SCALE):
+            parts = [share(item.label, item.count, item.percent) for item in figures.shares]
+        if kind in (Question.SCALE, Question.NUMBER):
+            parts.insert(0, mean(figures))
+        if kind == Question.RANKING:
+            parts = [_("%(label)s: %(figure)s") % {"label": label, "figure": _("mean rank %(rank)s") % {"rank": number(rank, 2)}} for _key, label, rank in figures.ranks]
+        if kind == Question.MATRIX:
+            parts = [_("%(label)s: %(figure)s") % {"label": row.label, "figure": mean(row.by_country[country.code])} for row in result.rows if country.code in row.by_country]
+        rows.append((result.question.text, [number(figures.n), number(figures.no_answer), " · ".join(parts)]))
+    caption = _("%(country)s: figures per question") % {"country": country.name}
+    return Table(caption, [_("Question"), _("Respondents"), _("No answer"), _("Figures")], rows)
 
 
 def render_pdf(html):

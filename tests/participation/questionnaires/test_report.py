@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from participation.questionnaires.models import Answer, Questionnaire, Report
+from participation.questionnaires.models import Answer, Question, Questionnaire, Report
 from participation.questionnaires.tasks import build_report
 from tests.conftest import login
 from tests.factories import add_responses, answers_for, client_for, make_person
@@ -158,16 +158,42 @@ def test_the_html_report_keeps_its_inline_print_styles_and_runs_no_script(answer
     assert b"<script" not in b"".join(response.streaming_content)
 
 
-def test_a_country_page_gives_each_questions_respondents_in_one_row(answered):
-    """Denser country pages (80 of them make most of a report's printing time), every figure kept."""
+def test_a_country_page_is_a_row_per_question_with_its_figures(answered):
+    """A country's profile on one page: each question's respondents and figures in a row (80
+    countries' pages of tables were most of a report's printing time)."""
     build_report.enqueue(answered.pk, "en")
     html = BeautifulSoup(Report.objects.get(questionnaire=answered, language="en").html.read().decode(), "html.parser")
-    summaries = [table for table in html.select("#country-FR table") if table.caption.get_text(strip=True) == "France: respondents"]
-    assert summaries and all(len(table.select("tbody tr")) == 1 for table in summaries)
-    for table in summaries:
-        headers = [th.get_text(strip=True) for th in table.select("thead th")]
-        cells = dict(zip(headers[1:], (td.get_text(strip=True) for td in table.select("tbody td")), strict=True))
-        assert table.select_one("tbody th[scope=row]").get_text(strip=True) == "France"
-        assert cells["Respondents"] == "20" and int(cells["Answered"]) + int(cells["No answer"]) == 20
-    scale = next(table for table in summaries if "Mean" in [th.get_text(strip=True) for th in table.select("thead th")])
-    assert [th.get_text(strip=True) for th in scale.select("thead th")] == ["Country", "Respondents", "Answered", "No answer", "Mean", "Spread (standard deviation)"]
+    [table] = html.select("#country-FR table")
+    assert table.caption.get_text(strip=True) == "France: figures per question"
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["Question", "Respondents", "No answer", "Figures"]
+    rows = {tr.th.get_text(strip=True): [td.get_text(" ", strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")}
+    # Every question with figures, none of the free-text ones.
+    assert list(rows) == ["Which topic matters most?", "Which two topics next?", "Rank these actions", "How much do you trust", "How useful was the dialogue?", "How old are you?"]
+    assert rows["Which topic matters most?"][:2] == ["20", "0"] and "Other: 20 (100%)" in rows["Which topic matters most?"][2]
+    assert "Privacy: 20 (100%)" in rows["Which two topics next?"][2]
+    assert rows["Rank these actions"][2].startswith("Laws: mean rank 1")
+    assert rows["How much do you trust"][2] == "Governments: mean 2, spread 0 · Companies: –"  # nobody in France rated companies
+    assert rows["How useful was the dialogue?"][2].startswith("mean 7, spread 0 · ") and "7: 20 (100%)" in rows["How useful was the dialogue?"][2]
+    assert rows["How old are you?"] == ["20", "0", "mean 34, spread 0"]
+
+
+def test_on_paper_countries_are_compared_a_row_each_in_figures_no_taller_than_a_page(answered):
+    """A chart taller than a page is cut off in a PDF; the screen's charts of a multiple choice
+    or a matrix (a row per country and option) would be metres long with 80 countries."""
+    from participation.questionnaires import charts
+
+    build_report.enqueue(answered.pk, "en")
+    html = BeautifulSoup(Report.objects.get(questionnaire=answered, language="en").html.read().decode(), "html.parser")
+    multiple = html.select_one("#results-question-" + str(answered.asks[Question.MULTIPLE].translation_key))
+    [comparison] = multiple.select("svg.results-chart--print")
+    labels = [text.get_text() for text in comparison.select("text")]
+    assert labels[:2] == ["France", "Kenya"] and all("·" not in label for label in labels)  # one row per country
+    assert {"Privacy", "Access", "Safety"} <= set(labels)  # the legend
+    page = charts.PRINT_WIDTH * (29.7 - 4) / (21 - 3.6)  # A4's printed area, in the chart's units
+    many = BeautifulSoup(charts.print_stacked("Q", [(f"Country {n}", [60.0, 40.0]) for n in range(100)], ["Yes", "No"]), "html.parser")
+    parts = many.select("svg")
+    assert [svg.title.get_text() for svg in parts] == ["Q (part 1 of 3)", "Q (part 2 of 3)", "Q (part 3 of 3)"]
+    assert all(float(svg["viewbox"].split()[3]) < 0.8 * page for svg in parts)
+    assert [text.get_text() for text in parts[2].select("text")] == [f"Country {n}" for n in range(90, 100)] + ["Yes", "No"]
+    mirrored = BeautifulSoup(charts.print_markers("Q", [("Kenya", [(3.0, 1.0)])], [], 1, 5, rtl=True), "html.parser")
+    assert float(mirrored.select_one("text")["x"]) > charts.PRINT_WIDTH / 2
