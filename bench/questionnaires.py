@@ -163,6 +163,10 @@ def measure(questionnaire_id, pdf_language):
     from participation.questionnaires.models import Answer, Questionnaire
     from participation.questionnaires.results import results, warm
 
+    # Measured as in a worker, which loads config.wsgi: it freezes what is loaded at start out of
+    # the garbage collector's full passes.
+    import config.wsgi  # noqa: F401
+
     found = Questionnaire.objects.get(pk=questionnaire_id)
     figures = {}
 

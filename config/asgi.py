@@ -1,6 +1,8 @@
+import gc
 import os
 
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 application = get_asgi_application()
+gc.freeze()  # as in wsgi.py
