@@ -6,7 +6,9 @@ Three kinds, all horizontal so long option labels get their own line:
 - `stacked`: per country one 100% bar split into the options (single choice, first choices of a
   ranking); each option has a colour and a pattern, and a legend, so colour is not the only cue;
 - `dots`: per country (or matrix row) a dot at the mean with a line for the spread (scales,
-  numbers, matrix rows).
+  numbers, matrix rows);
+- `markers`: per country a row with a marker per option or matrix row (each with a colour and
+  a shape, and a legend), the country comparison of multiple choices and matrices.
 Right to left (`rtl=True`) the drawing is mirrored: bars grow from the right, the axis runs right
 to left, labels anchor at the right. Colours are presentation attributes (the site's CSP allows no
 inline styles) and have at least 4.5:1 contrast with white, the text drawn on them."""
@@ -265,7 +267,7 @@ PRINT_WIDTH = 760
 PRINT_LABEL = 200  # the labels' column
 PRINT_FONT = 12
 PRINT_ROW = 18
-PRINT_ROWS = 45
+PRINT_ROWS = 45  # with the legend's
 # A shape per series besides its colour, so colour is not the only cue.
 MARKERS = 5
 
@@ -289,22 +291,24 @@ def _clip(label, length=30):
     return label if len(label) <= length else label[: length - 1].rstrip() + "…"
 
 
-def _parts(title, rows):
-    """(title, rows) per figure of at most PRINT_ROWS rows; the title says which part it is."""
-    chunks = [rows[start : start + PRINT_ROWS] for start in range(0, len(rows), PRINT_ROWS)] or [[]]
+def _parts(title, rows, legend):
+    """(title, rows) per figure of at most PRINT_ROWS rows with its legend; the title says which
+    part it is."""
+    size = max(PRINT_ROWS - len(legend), 10)
+    chunks = [rows[start : start + size] for start in range(0, len(rows), size)] or [[]]
     if len(chunks) == 1:
         return [(title, chunks[0])]
     part = _("%(title)s (part %(part)s of %(parts)s)")
     return [(part % {"title": title, "part": index, "parts": len(chunks)}, chunk) for index, chunk in enumerate(chunks, 1)]
 
 
-def _print_legend(canvas, y, legend, swatch):
+def _legend(canvas, y, legend, swatch, font=PRINT_FONT):
     """The legend below a figure's rows: `swatch(canvas, index, offset, middle)` draws each key."""
-    body = []
+    body, line = [], font + 6
     for index, label in enumerate(legend):
-        body.append(swatch(canvas, index, PAD + 8, y + PRINT_ROW / 2))
-        body.append(canvas.text(PAD + 22, y + PRINT_FONT + 1, label, size=PRINT_FONT))
-        y += PRINT_ROW
+        body.append(swatch(canvas, index, PAD + 8, y + line / 2))
+        body.append(canvas.text(PAD + 22, y + font, label, size=font))
+        y += line
     return body, y
 
 
@@ -319,7 +323,7 @@ def print_stacked(title, rows, legend, rtl=False):
         "Stacked bar chart: for each country, how those who answered divide between the options, in the order of the legend. The table below gives the numbers."
     )
     figures = []
-    for part_title, chunk in _parts(title, rows):
+    for part_title, chunk in _parts(title, rows, legend):
         canvas = Canvas(rtl, PRINT_WIDTH)
         room = canvas.width - PRINT_LABEL - PAD
         texts, tracks, segments, y = [], [], [[] for _label in legend], PAD
@@ -334,16 +338,18 @@ def print_stacked(title, rows, legend, rtl=False):
                     start += length
             y += PRINT_ROW
         body = [_path(tracks, fill=TRACK), *(_path(pieces, fill=f"url(#PREFIX-p{index})") for index, pieces in enumerate(segments)), *texts]
-        keys, y = _print_legend(canvas, y + 6, legend, lambda c, index, offset, middle: c.rect(offset - 7, middle - 7, 14, 14, f"url(#PREFIX-p{index})"))
+        keys, y = _legend(canvas, y + 6, legend, lambda c, index, offset, middle: c.rect(offset - 7, middle - 7, 14, 14, f"url(#PREFIX-p{index})"))
         figures.append(_svg(canvas, y + PAD, part_title, description, body + keys, defs, print_size=True))
     return mark_safe("".join(figures))
 
 
-def print_markers(title, rows, legend, low, high, rtl=False, axis=None):
-    """For paper: per country a row on an axis from `low` to `high`, a marker per series (the
-    options of a multiple choice, the rows of a matrix) with its legend; `rows`: (label, [value
-    per series]), a value may be None. With one series and no legend, (value, spread) pairs draw
-    a mean and its spread. `axis`: how the axis' figures are written (numbers by default)."""
+def markers(title, rows, legend, low, high, rtl=False, axis=None, paper=False):
+    """Per country a row on an axis from `low` to `high`, a marker per series (the options of a
+    multiple choice, the rows of a matrix) with its legend: one label per country, where a bar
+    per country and option made charts of 80 countries several metres long. `rows`: (label,
+    [value per series]), a value may be None. With no legend, (mean, spread) pairs draw a dot
+    and its spread. `axis`: how the axis' figures are written (numbers by default). `paper`:
+    the label beside its row and figures no taller than a page (the report), else above it."""
     low, high = float(low), float(high)
     if high <= low:
         high = low + 1
@@ -352,20 +358,23 @@ def print_markers(title, rows, legend, low, high, rtl=False, axis=None):
         description = _("Dot chart: for each country, a mark per item of the legend at its figure. The table below gives the numbers.")
     else:
         description = _("Dot chart: a dot at each mean, a line for the spread (one standard deviation either side). The table below gives the numbers.")
+    width, start, font, row = (PRINT_WIDTH, PRINT_LABEL, PRINT_FONT, PRINT_ROW) if paper else (WIDTH, PAD, FONT, BAR + GAP)
     figures = []
-    for part_title, chunk in _parts(title, rows):
-        canvas = Canvas(rtl, PRINT_WIDTH)
-        room = canvas.width - PRINT_LABEL - PAD - 16
+    for part_title, chunk in _parts(title, rows, legend) if paper else [(title, rows)]:
+        canvas = Canvas(rtl, width)
+        room = canvas.width - start - PAD - 16
 
         def at(value):
-            return PRINT_LABEL + 8 + room * (min(max(float(value), low), high) - low) / (high - low)
+            return start + 8 + room * (min(max(float(value), low), high) - low) / (high - low)
 
         texts, tracks, spreads, y = [], [], [], PAD
         marks = [[] for _series in (legend or [None])]
         for label, values in chunk:
-            texts.append(canvas.text(PAD, y + PRINT_FONT, _clip(label), size=PRINT_FONT))
-            middle = y + PRINT_ROW / 2
-            tracks.append(canvas.stroke(PRINT_LABEL, PRINT_LABEL + room + 16, middle))
+            texts.append(canvas.text(PAD, y + font, _clip(label) if paper else label, size=font))
+            if not paper:
+                y += LABEL
+            middle = y + (PRINT_ROW if paper else BAR) / 2
+            tracks.append(canvas.stroke(start, start + room + 16, middle))
             for index, value in enumerate(values):
                 if legend:
                     if value is not None:
@@ -374,7 +383,7 @@ def print_markers(title, rows, legend, low, high, rtl=False, axis=None):
                     mean, spread = value[0], value[1] or 0
                     spreads.append(canvas.stroke(at(mean - spread), at(mean + spread), middle))
                     marks[0].append(canvas.dot(at(mean), middle, 5))
-            y += PRINT_ROW
+            y += row
         body = [_path(tracks, fill="none", stroke=TRACK, stroke_width=2), _path(spreads, fill="none", stroke=COLOURS[0], stroke_width=3)]
         if legend:
             body += [_path(pieces, fill=COLOURS[index % len(COLOURS)], stroke="#fff", stroke_width=1) for index, pieces in enumerate(marks)]
@@ -385,18 +394,18 @@ def print_markers(title, rows, legend, low, high, rtl=False, axis=None):
         for value in (low, (low + high) / 2, high):
             x = canvas.x(at(value))
             body.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y:.1f}" y2="{y + 5:.1f}" stroke="{MUTED}"/>')
-            body.append(f'<text x="{x:.1f}" y="{y + 18:.1f}" text-anchor="middle" font-size="{PRINT_FONT}" fill="{MUTED}">{escape(axis(canvas, value))}</text>')
+            body.append(f'<text x="{x:.1f}" y="{y + 18:.1f}" text-anchor="middle" font-size="{PRINT_FONT if paper else 13}" fill="{MUTED}">{escape(axis(canvas, value))}</text>')
         y += 26
         if legend:
-            keys, y = _print_legend(canvas, y, legend, lambda c, index, offset, middle: _path([_marker(c, index, offset, middle)], fill=COLOURS[index % len(COLOURS)]))
+            keys, y = _legend(canvas, y, legend, lambda c, index, offset, middle: _path([_marker(c, index, offset, middle)], fill=COLOURS[index % len(COLOURS)]), font)
             body += keys
-        figures.append(_svg(canvas, y + PAD, part_title, description, body, print_size=True))
+        figures.append(_svg(canvas, y + PAD, part_title, description, body, print_size=paper))
     return mark_safe("".join(figures))
 
 
 def print_comparison(result, countries, rtl=False):
     """The report's country comparison of one QuestionResults (see print_stacked and
-    print_markers), or None."""
+    markers), or None."""
     if result.overall is None or result.is_text:
         return None
     names = {country.code: country.name for country in countries}
@@ -411,13 +420,13 @@ def print_comparison(result, countries, rtl=False):
     if kind == Question.MULTIPLE:
         legend = [share.label for share in result.overall.shares]
         rows = [(name, [share.percent for share in figures.shares]) for _code, name, figures in shown]
-        return print_markers(heading, rows, legend, 0, 100, rtl, axis=lambda canvas, value: canvas.percent(value))
+        return markers(heading, rows, legend, 0, 100, rtl, axis=lambda canvas, value: canvas.percent(value), paper=True)
     if kind == Question.MATRIX:
         legend = [row.label for row in result.rows]
         rows = [(name, [row.by_country[code].mean if code in row.by_country else None for row in result.rows]) for code, name, _figures in shown]
-        return print_markers(heading, rows, legend, *_scale(result.question), rtl)
+        return markers(heading, rows, legend, *_scale(result.question), rtl, paper=True)
     low, high = _scale(result.question) if kind == Question.SCALE else _number_range(result)
-    return print_markers(heading, [(name, [(figures.mean, figures.spread)]) for _code, name, figures in shown], [], low, high, rtl)
+    return markers(heading, [(name, [(figures.mean, figures.spread)]) for _code, name, figures in shown], [], low, high, rtl, paper=True)
 
 
 # --- a question's charts -------------------------------------------------------------------------
@@ -453,24 +462,22 @@ def question_charts(result, countries, rtl=False, scope="", for_print=False):
         legend = [share.label for share in result.overall.shares]
         comparison = stacked(heading, [(country_label(name, figures), [share.percent for share in figures.shares]) for name, figures in shown], legend, rtl)
     elif kind == Question.MULTIPLE:
-        items = [
-            (f"{name} · {share.label}", share.count, share.percent)
-            for name, figures in shown
-            for share in figures.shares
-        ]
-        comparison = bars(heading, items, rtl)
+        legend = [share.label for share in result.overall.shares]
+        rows = [(country_label(name, figures), [share.percent for share in figures.shares]) for name, figures in shown]
+        comparison = markers(heading, rows, legend, 0, 100, rtl, axis=lambda canvas, value: canvas.percent(value))
     elif kind == Question.SCALE:
         comparison = dots(heading, [(country_label(name, figures), figures.mean, figures.spread) for name, figures in shown], *_scale(result.question), rtl)
     elif kind == Question.NUMBER:
         comparison = dots(heading, [(country_label(name, figures), figures.mean, figures.spread) for name, figures in shown], *_number_range(result), rtl)
     elif kind == Question.MATRIX:
+        legend = [row.label for row in result.rows]
         rows = [
-            (f"{row.label} · {name}", row.by_country[code].mean, row.by_country[code].spread)
-            for row in result.rows
+            (country_label(name, figures), [row.by_country[code].mean if code in row.by_country else None for row in result.rows])
             for code, name in names.items()
-            if code in row.by_country
+            if code in result.by_country
+            for figures in [result.by_country[code]]
         ]
-        comparison = dots(heading, rows, *_scale(result.question), rtl)
+        comparison = markers(heading, rows, legend, *_scale(result.question), rtl)
     return overall, comparison
 
 

@@ -142,6 +142,24 @@ def boxes(chart, fill):
     return [(float(x), float(width)) for path in chart.select(f'path[fill="{fill}"]') for x, width in re.findall(r"M([\d.]+) [\d.]+h([\d.]+)", path["d"])]
 
 
+def test_multiple_choices_and_matrices_are_compared_a_row_per_country_with_a_mark_per_option(page, answered):
+    """A bar per country and option made these charts several metres long with 80 countries.
+    (Kenya is left out of both questions: with Mexico and Ukraine it would give Ukraine's 4 away.)"""
+    section = results_section(Client().get(page.url))
+    for kind, legend, marks in (
+        (Question.MULTIPLE, ["Privacy", "Access", "Safety"], {charts.COLOURS[0]: 1, charts.COLOURS[1]: 1, charts.COLOURS[2]: 1}),
+        (Question.MATRIX, ["Governments", "Companies"], {charts.COLOURS[0]: 1}),  # nobody in France rated companies
+    ):
+        chart = section.select(f"#results-question-{answered.asks[kind].translation_key} svg")[-1]
+        labels = [text.get_text().replace("\xa0", " ") for text in chart.select("text")]
+        assert labels[0] == "France (n = 20)" and labels[-len(legend) :] == legend, (kind, labels)
+        assert len(labels) == 1 + 3 + len(legend)  # a row, the axis' three figures, the legend
+        assert chart.desc.get_text().startswith("Dot chart: for each country, a mark per item of the legend")
+        drawn = {path["fill"]: len(re.findall("M", path["d"])) for path in chart.select("path[stroke='#fff']")}  # the rows' marks
+        assert drawn == marks, (kind, drawn)
+        assert len(chart.select("path:not([stroke])")) == len(legend)  # the legend's
+
+
 def test_a_chart_of_many_rows_draws_one_path_per_look_and_leaves_the_figures_to_its_table():
     few = BeautifulSoup(charts.bars("Q", [(f"Country {n}", n, 5.0) for n in range(charts.FIGURES_UP_TO)]), "html.parser")
     many = BeautifulSoup(charts.bars("Q", [(f"Country {n}", n, 5.0) for n in range(charts.FIGURES_UP_TO + 60)]), "html.parser")
