@@ -374,6 +374,23 @@ class CountryTally(models.Model):
         return tuple(getattr(self, name) for name in self.KEY)
 
 
+class ResultsSnapshot(models.Model):
+    """A published questionnaire's unfiltered results in one of its translations, as the task
+    that wrote the latest batch computed them (results.warm): what a web worker reads when its
+    cache lacks them (each worker's own memory when no Redis is shared, a flushed cache) instead
+    of computing some 1,800 breakdowns. Published aggregates only: what the results page shows."""
+
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="snapshots")  # the canonical one
+    key = models.CharField(max_length=100)  # the translation shown, its language, the global figure
+    version = models.PositiveIntegerField()  # the questionnaire's results_version they are of
+    data = models.BinaryField()  # results.Results, pickled and compressed
+
+    class Meta:
+        verbose_name = _("results snapshot")
+        verbose_name_plural = _("results snapshots")
+        constraints = [models.UniqueConstraint(fields=["questionnaire", "key"], name="questionnaires_one_snapshot_per_view")]
+
+
 class Draft(models.Model):
     """A person's answers in progress, resumable on any device; deleted when they submit."""
 

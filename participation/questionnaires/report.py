@@ -6,7 +6,7 @@ Built from `results()` like the results page, so it holds no suppressed figure, 
 published free-text answers.
 
 Arabic and Cyrillic need a font that has them: the report asks for DejaVu Sans (Debian package
-fonts-dejavu-core), then Noto Sans; docs/questionnaires.md says so."""
+fonts-dejavu-core), then Noto Sans; docs/deployment.md says so."""
 
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string

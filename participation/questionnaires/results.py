@@ -14,6 +14,8 @@ option are of those who answered the question."""
 
 import hashlib
 import math
+import pickle
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,7 +28,7 @@ from django.utils import translation
 from wagtail.models import Locale as SiteLocale
 
 from .answers import Form
-from .models import CountryTally, Question, Questionnaire, Tally
+from .models import CountryTally, Question, Questionnaire, ResultsSnapshot, Tally
 
 MIN_GROUP = 5
 CACHE_SECONDS = 24 * 3600
@@ -159,21 +161,45 @@ def results(questionnaire, filters=Filters()):
     key = f"questionnaire-results:{canonical.pk}:{version}:{questionnaire.pk}:{language}:{canonical.global_figure}:{view}"
     found = cache.get(key)
     if found is None:
-        found = _results(questionnaire, canonical, filters, _tallies(canonical, version, filters), language)
+        found = None if filters.active else _snapshot(canonical, _snapshot_key(questionnaire, language, canonical), version)
+        if found is None:
+            found = _results(questionnaire, canonical, filters, _tallies(canonical, version, filters), language)
         cache.set(key, found, CACHE_SECONDS)
     return found
 
 
+def _snapshot_key(questionnaire, language, canonical):
+    # "1": the pickled shape; a change of the Results classes raises it so old rows go unread.
+    return f"1:{questionnaire.pk}:{language}:{canonical.global_figure}"
+
+
+def _snapshot(canonical, key, version):
+    """The results stored by warm() for this results version, or None."""
+    data = ResultsSnapshot.objects.filter(questionnaire=canonical, key=key, version=version).values_list("data", flat=True).first()
+    if data is None:
+        return None
+    try:
+        return pickle.loads(zlib.decompress(data))
+    except Exception:  # noqa: BLE001 - unreadable (written by other code): computed again instead
+        return None
+
+
 def warm(questionnaire):
-    """Compute and cache the unfiltered results in each of the site's languages, so the results
-    page, the API and the report after a new batch find them ready instead of making a visitor
-    wait for 1,800 breakdowns. Cached under the current results_version like any request's."""
+    """Compute the unfiltered results in each of the site's languages, cache them and store them
+    (ResultsSnapshot), so the results page, the API and the report after a new batch find them
+    ready instead of making a visitor wait for 1,800 breakdowns, in every web worker (the task
+    worker's cache is its own unless Redis is shared). Under the current results_version, like
+    any request's."""
     canonical = questionnaire.canonical
     if not canonical.results_published:
         return
+    version = Questionnaire.objects.filter(pk=canonical.pk).values_list("results_version", flat=True).first()
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            results(translated(canonical, language), Filters())
+            shown = translated(canonical, language)
+            found = results(shown, Filters())
+            data = zlib.compress(pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
+            ResultsSnapshot.objects.update_or_create(questionnaire=canonical, key=_snapshot_key(shown, language, canonical), defaults={"version": version, "data": data})
 
 
 def translated(questionnaire, language):
