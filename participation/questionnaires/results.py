@@ -152,36 +152,41 @@ def hide_small(sizes, hidden=()):
 def results(questionnaire, filters=Filters()):
     """The results of `questionnaire` (any translation; labels come in its language) in four
     queries for the tallies and four for the form, whatever the number of responses."""
+    return _find(questionnaire, filters)[0]
+
+
+def _find(questionnaire, filters):
+    """(Results, packed: pickled and compressed, as they are cached and stored)."""
     canonical = questionnaire.canonical
     # Everything below is cached until the next batch is written or the questionnaire changes
     # (both raise results_version, read here each time so no process serves old figures).
     version = Questionnaire.objects.filter(pk=canonical.pk).values_list("results_version", flat=True).first()
     language = translation.get_language()
     view = hashlib.sha256(repr(filters).encode()).hexdigest()[:16]
-    key = f"questionnaire-results:{canonical.pk}:{version}:{questionnaire.pk}:{language}:{canonical.global_figure}:{view}"
-    found = cache.get(key)
-    if found is None:
-        found = None if filters.active else _snapshot(canonical, _snapshot_key(questionnaire, language, canonical), version)
-        if found is None:
-            found = _results(questionnaire, canonical, filters, _tallies(canonical, version, filters), language)
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+    # "packed": cached as _pack makes them, the form warm() stores them in, so what is read from
+    # the store goes to the cache as it is (pickling them again cost as much as reading them).
+    key = f"questionnaire-results:packed:{canonical.pk}:{version}:{questionnaire.pk}:{language}:{canonical.global_figure}:{view}"
+    packed = cache.get(key)
+    if packed is None and not filters.active:
+        packed = ResultsSnapshot.objects.filter(questionnaire=canonical, key=_snapshot_key(questionnaire, language, canonical), version=version)
+        packed = packed.values_list("data", flat=True).first()
+        if packed is not None:
+            packed = bytes(packed)  # PostgreSQL hands a memoryview
+            cache.set(key, packed, CACHE_SECONDS)
+    if packed is not None:
+        try:
+            return pickle.loads(zlib.decompress(packed)), packed
+        except Exception:  # noqa: BLE001 - unreadable (written by other code): computed again instead
+            pass
+    found = _results(questionnaire, canonical, filters, _tallies(canonical, version, filters), language)
+    packed = zlib.compress(pickle.dumps(found, pickle.HIGHEST_PROTOCOL), 1)
+    cache.set(key, packed, CACHE_SECONDS)
+    return found, packed
 
 
 def _snapshot_key(questionnaire, language, canonical):
     # "1": the pickled shape; a change of the Results classes raises it so old rows go unread.
     return f"1:{questionnaire.pk}:{language}:{canonical.global_figure}"
-
-
-def _snapshot(canonical, key, version):
-    """The results stored by warm() for this results version, or None."""
-    data = ResultsSnapshot.objects.filter(questionnaire=canonical, key=key, version=version).values_list("data", flat=True).first()
-    if data is None:
-        return None
-    try:
-        return pickle.loads(zlib.decompress(data))
-    except Exception:  # noqa: BLE001 - unreadable (written by other code): computed again instead
-        return None
 
 
 def warm(questionnaire):
@@ -197,9 +202,8 @@ def warm(questionnaire):
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             shown = translated(canonical, language)
-            found = results(shown, Filters())
-            data = zlib.compress(pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
-            ResultsSnapshot.objects.update_or_create(questionnaire=canonical, key=_snapshot_key(shown, language, canonical), defaults={"version": version, "data": data})
+            _found, packed = _find(shown, Filters())
+            ResultsSnapshot.objects.update_or_create(questionnaire=canonical, key=_snapshot_key(shown, language, canonical), defaults={"version": version, "data": packed})
 
 
 def translated(questionnaire, language):
