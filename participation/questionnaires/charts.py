@@ -1,7 +1,7 @@
 """Results as charts drawn on the server: SVG, no JavaScript, each followed in the page by a data
 table holding every number it shows (templates questionnaires/includes/results_question.html).
 
-Three kinds, all horizontal so long option labels get their own line:
+Four kinds, all horizontal so long option labels get their own line:
 - `bars`: one bar per option or scale point (a question's global distribution);
 - `stacked`: per country one 100% bar split into the options (single choice, first choices of a
   ranking); each option has a colour and a pattern, and a legend, so colour is not the only cue;
@@ -9,6 +9,8 @@ Three kinds, all horizontal so long option labels get their own line:
   numbers, matrix rows);
 - `markers`: per country a row with a marker per option or matrix row (each with a colour and
   a shape, and a legend), the country comparison of multiple choices and matrices.
+The report draws its country comparisons for paper (`print_comparison`): a row per country, the
+label beside it, in parts no taller than a page.
 Right to left (`rtl=True`) the drawing is mirrored: bars grow from the right, the axis runs right
 to left, labels anchor at the right. Colours are presentation attributes (the site's CSP allows no
 inline styles) and have at least 4.5:1 contrast with white, the text drawn on them."""

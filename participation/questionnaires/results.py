@@ -163,8 +163,8 @@ def _find(questionnaire, filters):
     version = Questionnaire.objects.filter(pk=canonical.pk).values_list("results_version", flat=True).first()
     language = translation.get_language()
     view = hashlib.sha256(repr(filters).encode()).hexdigest()[:16]
-    # "packed": cached as _pack makes them, the form warm() stores them in, so what is read from
-    # the store goes to the cache as it is (pickling them again cost as much as reading them).
+    # Cached packed (pickled and compressed), the form warm() stores them in, so what is read
+    # from the store goes to the cache as it is (pickling them again cost as much as reading them).
     key = f"questionnaire-results:packed:{canonical.pk}:{version}:{questionnaire.pk}:{language}:{canonical.global_figure}:{view}"
     packed = cache.get(key)
     if packed is None and not filters.active:
