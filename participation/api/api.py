@@ -5,11 +5,13 @@ names; counts of supports, never who gave them; hidden and deleted contributions
 placeholders. Translatable things (dialogue, topic and state names, official answers) come in
 the language asked with ?lang=, else in their source language."""
 
+import hashlib
+import json
 from datetime import date
 from typing import Annotated, Literal, Optional
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -528,8 +530,7 @@ def get_questionnaire_results(
     session_date: Optional[date] = Query(None, description="Only respondents of sessions on this date."),
     language: Optional[Language] = Query(None, description="Only responses given in this language."),
 ):
-    from participation.questionnaires.models import Questionnaire
-    from participation.questionnaires.results import Filters, results
+    from participation.questionnaires.results import Filters, prepared, results
 
     with translation.override(lang):
         questionnaire = questionnaire_or_404(questionnaire_id)
@@ -537,26 +538,42 @@ def get_questionnaire_results(
             raise Http404(_("The results of this questionnaire are not published."))
         shown = queries.questionnaire_versions([questionnaire], lang).get(questionnaire.translation_key, questionnaire)
         filters = Filters(countries=tuple(sorted(set(country))), session_date=session_date, language=language or "")
-        found = results(shown, filters)
-        return as_built(
-            request,
-            {
-                "id": questionnaire.pk,
-                "title": shown.title,
-                "language": shown.locale.language_code,
-                "global_figure": found.global_figure,
-                "global_figure_label": str(dict(Questionnaire.GLOBAL_FIGURES)[found.global_figure]),
-                "filters": {"countries": list(filters.countries), "session_date": session_date, "language": language},
-                "suppressed": found.suppressed,
-                "n": found.n,
-                "paper": found.paper,
-                "countries": [{"code": c.code, "name": c.name, "n": c.n} for c in found.countries],
-                "hidden_countries": found.hidden_countries,
-                "choices": {
-                    "countries": found.choices["countries"],
-                    "session_dates": found.choices["dates"],
-                    "languages": found.choices["languages"],
-                },
-                "questions": [question_results_out(item, found.countries) for item in found.questions],
-            },
-        )
+        if filters.active:
+            return as_built(request, results_out(results(shown, filters), questionnaire.pk))
+        # Unfiltered: the JSON as the task made it after the latest batch (results_json).
+        return HttpResponse(prepared(shown, RESULTS_JSON), content_type=api.get_content_type())
+
+
+def results_out(found, questionnaire_id):
+    from participation.questionnaires.models import Questionnaire
+
+    filters = found.filters
+    return {
+        "id": questionnaire_id,
+        "title": found.questionnaire.title,
+        "language": found.questionnaire.locale.language_code,
+        "global_figure": found.global_figure,
+        "global_figure_label": str(dict(Questionnaire.GLOBAL_FIGURES)[found.global_figure]),
+        "filters": {"countries": list(filters.countries), "session_date": filters.session_date, "language": filters.language or None},
+        "suppressed": found.suppressed,
+        "n": found.n,
+        "paper": found.paper,
+        "countries": [{"code": c.code, "name": c.name, "n": c.n} for c in found.countries],
+        "hidden_countries": found.hidden_countries,
+        "choices": {
+            "countries": found.choices["countries"],
+            "session_dates": found.choices["dates"],
+            "languages": found.choices["languages"],
+        },
+        "questions": [question_results_out(item, found.countries) for item in found.questions],
+    }
+
+
+def results_json(found):
+    """The unfiltered results' JSON, made by results.warm() after each batch in each language and
+    stored, so that every worker serves it as it is."""
+    return api.renderer.render(None, results_out(found, found.questionnaire.canonical.pk), response_status=200).encode()
+
+
+# Named after the schema it follows, so that a release changing it never serves older JSON.
+RESULTS_JSON = "api-" + hashlib.sha256(json.dumps(schemas.QuestionnaireResults.model_json_schema(), sort_keys=True).encode()).hexdigest()[:8]

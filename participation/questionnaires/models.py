@@ -18,7 +18,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -70,7 +70,8 @@ class Questionnaire(TranslatedTree, ClusterableModel):
         help_text=_("Show the results on results pages, in the API, the open data and the report."),
     )  # fmt: skip
     global_figure = models.CharField(_("global figure"), max_length=10, choices=GLOBAL_FIGURES, default=POOLED)
-    # Raised with every batch written: cached tallies are keyed by it (results.py).
+    # Raised in the database with every batch written and every change: what results.py caches
+    # and stores is keyed by it.
     results_version = models.PositiveIntegerField(default=0, editable=False)
     method = models.TextField(
         _("method"), blank=True,
@@ -109,7 +110,14 @@ class Questionnaire(TranslatedTree, ClusterableModel):
         # Every translation hangs on the dialogue's default-locale page, like sessions.
         if self.dialogue_id:
             self.dialogue = canonical_page(self.dialogue)
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            if self.pk:
+                # Write back the version in the database, not this copy's, which a batch may have
+                # raised since it was read (the save then raises it once more, signals.py): an
+                # older version would find older results cached and stored. Locked against a batch.
+                current = type(self).objects.select_for_update().filter(pk=self.pk).values_list("results_version", flat=True).first()
+                self.results_version = self.results_version if current is None else current
+            super().save(*args, **kwargs)
 
     def is_open(self, now=None):
         now = now or timezone.now()
@@ -375,15 +383,16 @@ class CountryTally(models.Model):
 
 
 class ResultsSnapshot(models.Model):
-    """A published questionnaire's unfiltered results in one of its translations, as the task
-    that wrote the latest batch computed them (results.warm): what a web worker reads when its
-    cache lacks them (each worker's own memory when no Redis is shared, a flushed cache) instead
-    of computing some 1,800 breakdowns. Published aggregates only: what the results page shows."""
+    """A published questionnaire's unfiltered results in one of its translations, or what is made
+    of them (the API's JSON), as the task made them after the latest batch or edit (results.warm):
+    what a web worker reads when its cache lacks them (each worker's own memory when no Redis is
+    shared, a flushed cache) instead of computing some 1,800 breakdowns. Published aggregates
+    only: what the results page and the API show."""
 
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="snapshots")  # the canonical one
-    key = models.CharField(max_length=100)  # the translation shown, its language, the global figure
+    key = models.CharField(max_length=100)  # what and its shape, the translation shown, its language, the global figure
     version = models.PositiveIntegerField()  # the questionnaire's results_version they are of
-    data = models.BinaryField()  # results.Results, pickled and compressed
+    data = models.BinaryField()  # results.Results pickled and compressed, or the API's JSON
 
     class Meta:
         verbose_name = _("results snapshot")

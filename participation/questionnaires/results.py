@@ -17,7 +17,7 @@ import math
 import pickle
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from babel import Locale, UnknownLocaleError
@@ -152,58 +152,94 @@ def hide_small(sizes, hidden=()):
 def results(questionnaire, filters=Filters()):
     """The results of `questionnaire` (any translation; labels come in its language) in four
     queries for the tallies and four for the form, whatever the number of responses."""
-    return _find(questionnaire, filters)[0]
+    return _find(questionnaire, filters, _version(questionnaire.canonical))[0]
 
 
-def _find(questionnaire, filters):
-    """(Results, packed: pickled and compressed, as they are cached and stored)."""
+# What warm() makes from each language's unfiltered results besides storing them, for a reader
+# that serves it as it is: name -> make(Results) -> bytes (the API registers its JSON). Read with
+# prepared(); a name says the shape, so a release that changes it never reads older bytes.
+MAKERS = {}
+
+# The pickled shape: what the stored results are made of, so that a release changing the classes
+# never unpickles older ones.
+SHAPE = hashlib.sha256(repr([(cls.__name__, [f.name for f in fields(cls)]) for cls in (Results, QuestionResults, Row, Figures, Share, Country, Filters)]).encode()).hexdigest()[:8]
+
+
+def prepared(questionnaire, name):
+    """What MAKERS[name] makes from the unfiltered results of `questionnaire` in the current
+    language: cached, else as warm() stored it after the latest batch, else made now."""
     canonical = questionnaire.canonical
-    # Everything below is cached until the next batch is written or the questionnaire changes
-    # (both raise results_version, read here each time so no process serves old figures).
-    version = Questionnaire.objects.filter(pk=canonical.pk).values_list("results_version", flat=True).first()
-    language = translation.get_language()
+    version = _version(canonical)
+    made, key = _kept(canonical, version, _stored_name(name, questionnaire, canonical), Filters())
+    if made is None:
+        made = MAKERS[name](_find(questionnaire, Filters(), version)[0])
+        cache.set(key, made, CACHE_SECONDS)
+    return made
+
+
+def _version(canonical):
+    # Raised by each batch and each change of the questionnaire, read each time so that no
+    # process serves old figures: what is cached and stored is under the version it is of.
+    return Questionnaire.objects.filter(pk=canonical.pk).values_list("results_version", flat=True).first()
+
+
+def _stored_name(name, questionnaire, canonical):
+    return f"{name}:{questionnaire.pk}:{translation.get_language()}:{canonical.global_figure}"
+
+
+def _kept(canonical, version, name, filters):
+    """(bytes cached under `name` for `version`, else for an unfiltered view those warm() stored
+    (cached as they are on the way), else None; the cache key)."""
+    key = _cache_key(canonical, version, name, filters)
+    kept = cache.get(key)
+    if kept is None and not filters.active:
+        kept = ResultsSnapshot.objects.filter(questionnaire=canonical, key=name, version=version).values_list("data", flat=True).first()
+        if kept is not None:
+            kept = bytes(kept)  # PostgreSQL hands a memoryview
+            cache.set(key, kept, CACHE_SECONDS)
+    return kept, key
+
+
+def _cache_key(canonical, version, name, filters):
     view = hashlib.sha256(repr(filters).encode()).hexdigest()[:16]
-    # Cached packed (pickled and compressed), the form warm() stores them in, so what is read
-    # from the store goes to the cache as it is (pickling them again cost as much as reading them).
-    key = f"questionnaire-results:packed:{canonical.pk}:{version}:{questionnaire.pk}:{language}:{canonical.global_figure}:{view}"
-    packed = cache.get(key)
-    if packed is None and not filters.active:
-        packed = ResultsSnapshot.objects.filter(questionnaire=canonical, key=_snapshot_key(questionnaire, language, canonical), version=version)
-        packed = packed.values_list("data", flat=True).first()
-        if packed is not None:
-            packed = bytes(packed)  # PostgreSQL hands a memoryview
-            cache.set(key, packed, CACHE_SECONDS)
+    return f"questionnaire-results:{canonical.pk}:{version}:{name}:{view}"
+
+
+def _find(questionnaire, filters, version):
+    """(Results, packed: pickled and compressed, as they are cached and stored). Cached packed,
+    the form warm() stores them in, so what is read from the store goes to the cache as it is
+    (pickling them again cost as much as reading them)."""
+    canonical = questionnaire.canonical
+    packed, key = _kept(canonical, version, _stored_name(f"results-{SHAPE}", questionnaire, canonical), filters)
     if packed is not None:
         try:
             return pickle.loads(zlib.decompress(packed)), packed
         except Exception:  # noqa: BLE001 - unreadable (written by other code): computed again instead
             pass
-    found = _results(questionnaire, canonical, filters, _tallies(canonical, version, filters), language)
+    found = _results(questionnaire, canonical, filters, _tallies(canonical, version, filters), translation.get_language())
     packed = zlib.compress(pickle.dumps(found, pickle.HIGHEST_PROTOCOL), 1)
     cache.set(key, packed, CACHE_SECONDS)
     return found, packed
 
 
-def _snapshot_key(questionnaire, language, canonical):
-    # "1": the pickled shape; a change of the Results classes raises it so old rows go unread.
-    return f"1:{questionnaire.pk}:{language}:{canonical.global_figure}"
-
-
 def warm(questionnaire):
     """Compute the unfiltered results in each of the site's languages, cache them and store them
-    (ResultsSnapshot), so the results page, the API and the report after a new batch find them
-    ready instead of making a visitor wait for 1,800 breakdowns, in every web worker (the task
-    worker's cache is its own unless Redis is shared). Under the current results_version, like
-    any request's."""
+    (ResultsSnapshot) with what MAKERS make of them, so the results page, the API and the report
+    after a new batch find them ready instead of making a visitor wait for 1,800 breakdowns, in
+    every web worker (the task worker's cache is its own unless Redis is shared)."""
     canonical = questionnaire.canonical
     if not canonical.results_published:
         return
-    version = Questionnaire.objects.filter(pk=canonical.pk).values_list("results_version", flat=True).first()
+    version = _version(canonical)
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             shown = translated(canonical, language)
-            _found, packed = _find(shown, Filters())
-            ResultsSnapshot.objects.update_or_create(questionnaire=canonical, key=_snapshot_key(shown, language, canonical), defaults={"version": version, "data": packed})
+            found, packed = _find(shown, Filters(), version)
+            made = {f"results-{SHAPE}": packed} | {name: make(found) for name, make in MAKERS.items()}
+            for name, data in made.items():
+                stored_name = _stored_name(name, shown, canonical)
+                cache.set(_cache_key(canonical, version, stored_name, Filters()), data, CACHE_SECONDS)
+                ResultsSnapshot.objects.update_or_create(questionnaire=canonical, key=stored_name, defaults={"version": version, "data": data})
 
 
 def translated(questionnaire, language):

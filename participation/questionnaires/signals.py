@@ -1,5 +1,6 @@
-"""Publishing results: the report is built in every site language, and cached pages that show
-the results are dropped (participation.core's public_content_changed)."""
+"""Publishing results: the results are made ready for every worker and the report is built in
+every site language, and cached pages that show the results are dropped (participation.core's
+public_content_changed)."""
 
 from django.conf import settings
 from django.db import transaction
@@ -27,6 +28,14 @@ def remember_publication(sender, instance, **kwargs):
 
 
 def on_save(sender, instance, created, **kwargs):
+    if instance.results_published:
+        # Just published, or edited while published (its results_version rose): the results and
+        # the API's JSON are made again by the task (results.warm), not by the first visitors of
+        # each worker, which may be many for days when no batch follows (the dialogue is over).
+        from .tasks import warm_results
+
+        pk = instance.canonical.pk
+        transaction.on_commit(lambda: warm_results.enqueue(pk))
     was = getattr(instance, "_was_published", False)
     if was == instance.results_published:
         return

@@ -132,6 +132,37 @@ def test_results_are_ready_after_each_batch_and_show_the_new_batch(client, quest
     assert {s["label"]: s["count"] for s in question(data, Question.SINGLE)["overall"]["shares"]} == {"Health": 5, "Climate": 5, "Other": 0}
 
 
+def test_every_worker_serves_the_json_the_task_made_without_a_shared_cache(client, answered, locales):
+    """After a batch the task also makes the results' JSON in every language and stores it: a
+    worker whose cache lacks it (its own memory without Redis, a flushed cache) serves it as it
+    is, in one query of the store, identical to what it would compute; a new batch leaves it unread."""
+    from django.core.cache import cache
+
+    from participation.questionnaires.results import warm
+
+    translate_questionnaire(answered, locales["fr"])
+    url = f"{API}/questionnaires/{answered.pk}/results/"
+    computed = {language: get(client, url, lang=language) for language in ("en", "fr", "ar")}
+    assert computed["fr"]["title"] == "[fr] How was your dialogue?" and computed["ar"]["language"] == "en"
+    assert computed["en"]["filters"] == {"countries": [], "session_date": None, "language": None}
+    warm(answered)
+    for language, expected in computed.items():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert get(client, url, lang=language) == expected, language
+        read = [query["sql"] for query in queries.captured_queries]
+        assert not [sql for sql in read if "_tally" in sql] and len([sql for sql in read if "_resultssnapshot" in sql]) == 1, language
+    # A filtered view is computed, in the same shape.
+    cache.clear()
+    data, reads = tally_reads(client, f"{url}?country=FR")
+    assert reads and data["n"] == 6 and data["filters"]["countries"] == ["FR"] and data.keys() == computed["en"].keys()
+    # A new batch: what was stored is of the version before it.
+    add_responses(answered, answers_for(answered, "Other"), 5, "KE")
+    cache.clear()
+    data, reads = tally_reads(client, url)
+    assert reads and data["n"] == computed["en"]["n"] + 5
+
+
 def test_results_filtered_by_country_date_and_language(client, answered):
     url = f"{API}/questionnaires/{answered.pk}/results/"
     assert get(client, url, country=["KE"])["n"] == 5
@@ -193,6 +224,6 @@ def test_lists_and_results_cost_the_same_queries_at_any_size(client, dialogue, c
     client.get(f"{API}/questionnaires/")  # the site's caches, warm as in production
     with django_assert_num_queries(4):
         assert get(client, f"{API}/questionnaires/", lang="fr")["count"] == countries
-    with django_assert_num_queries(12):  # with the results the task stored, if any
+    with django_assert_num_queries(13):  # nothing stored: the JSON and the results looked for, then computed
         data = get(client, f"{API}/questionnaires/{questionnaire.pk}/results/", lang="fr")
     assert len(data["countries"]) == countries

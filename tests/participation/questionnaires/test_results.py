@@ -261,7 +261,8 @@ def test_every_worker_finds_the_results_the_task_computed_without_a_shared_cache
     questionnaire.refresh_from_db()
     computed = asdict(question(results(questionnaire), Question.SINGLE).overall)
     warm(questionnaire)
-    assert ResultsSnapshot.objects.filter(questionnaire=questionnaire).count() == 5  # a language each
+    # The results and what the API makes of them (tests/participation/api), in each language.
+    assert ResultsSnapshot.objects.filter(questionnaire=questionnaire).count() == 2 * 5
     for language in ("en", "fr", "ar"):
         cache.clear()
         with translation.override(language), CaptureQueriesContext(connection) as queries:
@@ -278,3 +279,32 @@ def test_every_worker_finds_the_results_the_task_computed_without_a_shared_cache
     add_responses(questionnaire, answers_for(questionnaire, "Other"), 5, "FR")
     cache.clear()
     assert results(questionnaire).n == 16
+
+
+def test_publishing_or_editing_published_results_makes_them_ready_for_every_worker(questionnaire, django_capture_on_commit_callbacks):
+    """The task makes the results ready when they are published and again when the questionnaire
+    is edited (a label shown in them): after the dialogue no batch follows to do it, and every
+    worker's first visitors would compute them."""
+    from django.core.cache import cache
+
+    from participation.questionnaires.models import Report, ResultsSnapshot
+
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 6, "FR")
+    assert not ResultsSnapshot.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        questionnaire.results_published = True
+        questionnaire.save()
+    assert Report.objects.filter(questionnaire=questionnaire).count() == 5
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert results(questionnaire).n == 6
+    assert not [query for query in queries.captured_queries if "_tally" in query["sql"]]
+    add_responses(questionnaire, answers_for(questionnaire, "Climate"), 5, "KE")  # a batch: this copy's version is behind
+    with django_capture_on_commit_callbacks(execute=True):
+        questionnaire.title = "How did the dialogue go?"
+        questionnaire.save()
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        found = results(questionnaire)
+    assert found.questionnaire.title == "How did the dialogue go?" and found.n == 11
+    assert not [query for query in queries.captured_queries if "_tally" in query["sql"]]
