@@ -23,9 +23,11 @@ from datetime import date
 from babel import Locale, UnknownLocaleError
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Q, Sum
 from django.utils import translation
 from wagtail.models import Locale as SiteLocale
+
+from participation.core.pages import default_language_code
 
 from .answers import Form
 from .models import CountryTally, Question, Questionnaire, ResultsSnapshot, Tally
@@ -240,6 +242,17 @@ def warm(questionnaire):
                 stored_name = _stored_name(name, shown, canonical)
                 cache.set(_cache_key(canonical, version, stored_name, Filters()), data, CACHE_SECONDS)
                 ResultsSnapshot.objects.update_or_create(questionnaire=canonical, key=stored_name, defaults={"version": version, "data": data})
+
+
+def unprepared():
+    """Ids of the published questionnaires (default locale) whose results, or anything MAKERS
+    make of them, are not stored for their current version: after a release that changed what
+    is stored, or a task that failed. flush_questionnaires has them made."""
+    published = Questionnaire.objects.filter(results_published=True, locale__language_code=default_language_code())
+    missing = Q()
+    for name in (f"results-{SHAPE}", *MAKERS):
+        missing |= ~Exists(ResultsSnapshot.objects.filter(questionnaire=OuterRef("pk"), version=OuterRef("results_version"), key__startswith=f"{name}:"))
+    return list(published.filter(missing).values_list("pk", flat=True))
 
 
 def translated(questionnaire, language):

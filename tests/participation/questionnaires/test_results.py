@@ -308,3 +308,34 @@ def test_publishing_or_editing_published_results_makes_them_ready_for_every_work
         found = results(questionnaire)
     assert found.questionnaire.title == "How did the dialogue go?" and found.n == 11
     assert not [query for query in queries.captured_queries if "_tally" in query["sql"]]
+
+
+def test_the_cron_makes_ready_the_results_a_release_or_a_failed_task_left_unprepared(questionnaire, dialogue):
+    """flush_questionnaires (every few minutes) has the results made of any published
+    questionnaire whose stored results are not of its current version and shape: after a
+    release that changed what is stored, nobody waits for the next batch."""
+    from io import StringIO
+
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from participation.questionnaires.models import ResultsSnapshot
+    from participation.questionnaires.results import unprepared
+    from tests.factories import make_questionnaire
+
+    unpublished = make_questionnaire(dialogue, title="Not published")
+    add_responses(questionnaire, answers_for(questionnaire, "Health"), 6, "FR")
+    Questionnaire.objects.filter(pk=questionnaire.pk).update(results_published=True)
+    assert unprepared() == [questionnaire.pk]
+    call_command("flush_questionnaires", stdout=StringIO())
+    assert unprepared() == [] and not ResultsSnapshot.objects.filter(questionnaire=unpublished).exists()
+    # A release that changes the results' classes: what is stored has another shape's name.
+    for snapshot in ResultsSnapshot.objects.filter(key__startswith="results-"):
+        snapshot.key = "results-older:" + snapshot.key.split(":", 1)[1]
+        snapshot.save()
+    assert unprepared() == [questionnaire.pk]
+    call_command("flush_questionnaires", stdout=StringIO())
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert results(questionnaire).n == 6
+    assert unprepared() == [] and not [query for query in queries.captured_queries if "_tally" in query["sql"]]
