@@ -10,8 +10,9 @@ its tallies counted once (rebuild_tallies). Then, in one process with the bench 
 - the results (participation.questionnaires.results), against a baseline measured in the same
   run: the same counts taken straight from the answers in SQL, which is what results would cost
   without tallies;
-- the results page, the API's results and the questionnaire list, through Django's test client,
-  with every cache cleared and nothing stored, and the page and the API's results after a batch
+- the results page, the API's results (also filtered by two countries and by a language) and
+  the questionnaire list, through Django's test client, with every cache cleared and nothing
+  stored, and the page and the API's results after a batch
   (the results computed and stored by the task that wrote it, as results.warm does), found in
   the worker's cache or, with its cache empty, read from what the task stored;
 - the CSV of every response, streamed to nowhere, with Python's peak memory (tracemalloc) at
@@ -200,6 +201,10 @@ def measure(questionnaire_id, pdf_language):
         "API results": reverse("api:questionnaire_results", args=[questionnaire_id]),
         "API questionnaire": reverse("api:questionnaire", args=[questionnaire_id]),
         "results page": results_page_url(found),
+        # Filtered views are computed when asked for (never stored): by country from the
+        # country tallies, by language from the detailed ones.
+        "API results by 2 countries": reverse("api:questionnaire_results", args=[questionnaire_id]) + "?" + "&".join(f"country={c.code}" for c in shown.countries[:2]),
+        "API results by language": reverse("api:questionnaire_results", args=[questionnaire_id]) + "?language=fr",
     }
     for name, url in urls.items():
         get(url)  # the process's first request (imports, catalogues) is not the figure
@@ -366,7 +371,7 @@ def render(info, seeded, read, rushed):
         f"| Baseline: the same counts straight from the answers in SQL | {read['baseline_ms']:.0f} ms | 1 |",
         f"| `results()` from the tallies | {read['results_ms']:.1f} ms ({read['baseline_ms'] / read['results_ms']:.0f}× faster) | {read['results_queries']} |",
     ]
-    for name in ("results page", "API results", "API questionnaire"):
+    for name in ("results page", "API results", "API questionnaire", "API results by 2 countries", "API results by language"):
         lines.append(f"| {name} (`{read[name + ' url']}`), caches cleared | {read[name + ' ms']:.0f} ms | {read[name + ' queries']} |")
     for name in ("results page", "API results"):
         lines.append(f"| {name}, after a batch (results computed by the task that wrote it) | {read[name + ' after a batch ms']:.0f} ms | |")

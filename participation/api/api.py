@@ -530,7 +530,7 @@ def get_questionnaire_results(
     session_date: Optional[date] = Query(None, description="Only respondents of sessions on this date."),
     language: Optional[Language] = Query(None, description="Only responses given in this language."),
 ):
-    from participation.questionnaires.results import Filters, prepared, results
+    from participation.questionnaires.results import Filters, prepared
 
     with translation.override(lang):
         questionnaire = questionnaire_or_404(questionnaire_id)
@@ -538,18 +538,16 @@ def get_questionnaire_results(
             raise Http404(_("The results of this questionnaire are not published."))
         shown = queries.questionnaire_versions([questionnaire], lang).get(questionnaire.translation_key, questionnaire)
         filters = Filters(countries=tuple(sorted(set(country))), session_date=session_date, language=language or "")
-        if filters.active:
-            return as_built(request, results_out(results(shown, filters), questionnaire.pk))
-        # Unfiltered: the JSON as the task made it after the latest batch (results_json).
-        return HttpResponse(prepared(shown, RESULTS_JSON), content_type=api.get_content_type())
+        # Unfiltered, the JSON as the task made it after the latest batch (results_json).
+        return HttpResponse(prepared(shown, RESULTS_JSON, filters), content_type=api.get_content_type())
 
 
-def results_out(found, questionnaire_id):
+def results_out(found):
     from participation.questionnaires.models import Questionnaire
 
     filters = found.filters
     return {
-        "id": questionnaire_id,
+        "id": found.questionnaire.canonical.pk,
         "title": found.questionnaire.title,
         "language": found.questionnaire.locale.language_code,
         "global_figure": found.global_figure,
@@ -570,9 +568,9 @@ def results_out(found, questionnaire_id):
 
 
 def results_json(found):
-    """The unfiltered results' JSON, made by results.warm() after each batch in each language and
-    stored, so that every worker serves it as it is."""
-    return api.renderer.render(None, results_out(found, found.questionnaire.canonical.pk), response_status=200).encode()
+    """The results' JSON: cached per view, and unfiltered made by results.warm() after each batch
+    in each language and stored, so that every worker serves it as it is."""
+    return api.renderer.render(None, results_out(found), response_status=200).encode()
 
 
 # Named after the schema it follows, so that a release changing it never serves older JSON.
