@@ -538,7 +538,7 @@ def get_questionnaire_results(
             raise Http404(_("The results of this questionnaire are not published."))
         shown = queries.questionnaire_versions([questionnaire], lang).get(questionnaire.translation_key, questionnaire)
         filters = Filters(countries=tuple(sorted(set(country))), session_date=session_date, language=language or "")
-        # Unfiltered, the JSON as the task made it after the latest batch (results_json).
+        # Cached per view; unfiltered, as the task made and stored it after the latest batch.
         return HttpResponse(prepared(shown, RESULTS_JSON, filters), content_type=api.get_content_type())
 
 
