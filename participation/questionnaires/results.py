@@ -168,6 +168,7 @@ MAKERS = {}
 # The pickled shape: what the stored results are made of, so that a release changing the classes
 # never unpickles older ones.
 SHAPE = hashlib.sha256(repr([(cls.__name__, [f.name for f in fields(cls)]) for cls in (Results, QuestionResults, Row, Figures, Share, Country, Filters)]).encode()).hexdigest()[:8]
+RESULTS = f"results-{SHAPE}"  # the name the packed results are cached and stored under
 
 
 def prepared(questionnaire, name, filters=Filters()):
@@ -216,7 +217,7 @@ def _find(questionnaire, filters, version, keep=True):
     and not to `keep`). Cached packed, the form warm() stores them in, so what is read from the
     store goes to the cache as it is (pickling them again cost as much as reading them)."""
     canonical = questionnaire.canonical
-    packed, key = _kept(canonical, version, _stored_name(f"results-{SHAPE}", questionnaire, canonical), filters)
+    packed, key = _kept(canonical, version, _stored_name(RESULTS, questionnaire, canonical), filters)
     if packed is not None:
         try:
             return pickle.loads(zlib.decompress(packed)), packed
@@ -239,15 +240,18 @@ def warm(questionnaire):
     if not canonical.results_published:
         return
     version = _version(canonical)
+    stored = []
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             shown = translated(canonical, language)
             found, packed = _find(shown, Filters(), version)
-            made = {f"results-{SHAPE}": packed} | {name: make(found) for name, make in MAKERS.items()}
+            made = {RESULTS: packed} | {name: make(found) for name, make in MAKERS.items()}
             for name, data in made.items():
-                stored_name = _stored_name(name, shown, canonical)
-                cache.set(_cache_key(canonical, version, stored_name, Filters()), data, CACHE_SECONDS)
-                ResultsSnapshot.objects.update_or_create(questionnaire=canonical, key=stored_name, defaults={"version": version, "data": data})
+                stored.append(_stored_name(name, shown, canonical))
+                cache.set(_cache_key(canonical, version, stored[-1], Filters()), data, CACHE_SECONDS)
+                ResultsSnapshot.objects.update_or_create(questionnaire=canonical, key=stored[-1], defaults={"version": version, "data": data})
+    # What no reader asks for any more: another shape's, another global figure's.
+    ResultsSnapshot.objects.filter(questionnaire=canonical).exclude(key__in=stored).delete()
 
 
 def unprepared():
@@ -256,7 +260,7 @@ def unprepared():
     is stored, or a task that failed. flush_questionnaires has them made."""
     published = Questionnaire.objects.filter(results_published=True, locale__language_code=default_language_code())
     missing = Q()
-    for name in (f"results-{SHAPE}", *MAKERS):
+    for name in (RESULTS, *MAKERS):
         missing |= ~Exists(ResultsSnapshot.objects.filter(questionnaire=OuterRef("pk"), version=OuterRef("results_version"), key__startswith=f"{name}:"))
     return list(published.filter(missing).values_list("pk", flat=True))
 

@@ -10,7 +10,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from participation.core.pages import default_language_code
 from participation.core.signals import public_content_changed
 
-from .models import Option, Question, Questionnaire, Section
+from .models import Option, Question, Questionnaire, ResultsSnapshot, Section
 
 
 def enqueue_reports(questionnaire):
@@ -40,6 +40,9 @@ def on_save(sender, instance, created, **kwargs):
     if was == instance.results_published:
         return
     public_content_changed.send(sender=Questionnaire)
+    if not instance.results_published:
+        # No aggregate is kept ready for results nobody may see.
+        ResultsSnapshot.objects.filter(questionnaire=instance.canonical).delete()
     # Translations carry the same flag (synchronised): the default-locale one builds the reports.
     if instance.results_published and instance.locale.language_code == default_language_code():
         enqueue_reports(instance)

@@ -308,6 +308,11 @@ def test_publishing_or_editing_published_results_makes_them_ready_for_every_work
         found = results(questionnaire)
     assert found.questionnaire.title == "How did the dialogue go?" and found.n == 11
     assert not [query for query in queries.captured_queries if "_tally" in query["sql"]]
+    # Unpublished: nothing is kept ready, nothing is made.
+    with django_capture_on_commit_callbacks(execute=True):
+        questionnaire.results_published = False
+        questionnaire.save()
+    assert not ResultsSnapshot.objects.exists()
 
 
 def test_the_cron_makes_ready_the_results_a_release_or_a_failed_task_left_unprepared(questionnaire, dialogue):
@@ -335,6 +340,7 @@ def test_the_cron_makes_ready_the_results_a_release_or_a_failed_task_left_unprep
         snapshot.save()
     assert unprepared() == [questionnaire.pk]
     call_command("flush_questionnaires", stdout=StringIO())
+    assert not ResultsSnapshot.objects.filter(key__startswith="results-older:").exists()  # not kept
     cache.clear()
     with CaptureQueriesContext(connection) as queries:
         assert results(questionnaire).n == 6
