@@ -327,7 +327,7 @@ def _tallies(canonical, version, filters):
             tallied = tallied.values_list("question_id", "country", option_key, point, "count", Cast("total", FloatField()), Cast("squares", FloatField()))
         tallied = _fetch(tallied)
         if connection.vendor == "sqlite":  # it keeps UUIDs as 32 hex digits: hyphenated, as str(UUID)
-            tallied = [(question, country, key and str(UUID(key)), *rest) for question, country, key, *rest in tallied]
+            tallied = [(question, country, option and str(UUID(option)), *rest) for question, country, option, *rest in tallied]
         found = (respondents, tallied)
         cache.set(key, found, CACHE_SECONDS)
     return found
